@@ -1,0 +1,55 @@
+package org.caart.ingest.boundary;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import java.lang.System.Logger.Level;
+import org.caart.platform.SchemaMigration;
+
+/**
+ * Consumes the ingest queue. The store and the acknowledgement share one JTA transaction, so a message is either
+ * stored and gone, or redelivered (with back-off, then to the dead-letter queue {@code ActiveMQ.DLQ}).
+ */
+@MessageDriven(activationConfig = {
+    @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = IngestQueue.RESOURCE_ADAPTER),
+    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+    @ActivationConfigProperty(propertyName = "destination", propertyValue = IngestQueue.PHYSICAL_NAME),
+    @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "4"),
+    @ActivationConfigProperty(propertyName = "maximumRedeliveries", propertyValue = "6"),
+    @ActivationConfigProperty(propertyName = "initialRedeliveryDelay", propertyValue = "1000"),
+    @ActivationConfigProperty(propertyName = "useExponentialBackOff", propertyValue = "true"),
+    @ActivationConfigProperty(propertyName = "backOffMultiplier", propertyValue = "2")
+})
+public class IngestConsumer implements MessageListener {
+
+    private static final System.Logger LOG = System.getLogger(IngestConsumer.class.getName());
+
+    @EJB
+    SchemaMigration schema;
+
+    @Inject
+    Pipeline pipeline;
+
+    @Override
+    public void onMessage(Message message) {
+        if (!schema.ready()) {
+            throw new IllegalStateException("Database schema not migrated yet; message will be redelivered");
+        }
+        try {
+            String type = message.getStringProperty(IngestQueue.TYPE);
+            if (Pipeline.PROBE.equals(type)) {
+                pipeline.probeReceived(((TextMessage) message).getText());
+            } else {
+                LOG.log(Level.WARNING, "Ignored an ingest message of unknown type {0} ({1})", type,
+                        message.getJMSMessageID());
+            }
+        } catch (JMSException e) {
+            throw new IllegalStateException("Unreadable ingest message", e);
+        }
+    }
+}

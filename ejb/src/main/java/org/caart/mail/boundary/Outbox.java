@@ -1,0 +1,135 @@
+package org.caart.mail.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.caart.mail.control.SmtpTransport;
+import org.caart.mail.entity.MailStatus;
+import org.caart.mail.entity.OutboxMail;
+import org.caart.platform.InvalidInputException;
+import org.caart.trail.boundary.Trail;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The mail outbox. Actions queue mail in their own transaction; {@link OutboxScheduler} delivers it. Several
+ * server instances may share the outbox: a mail is leased by one instance before it is sent.
+ */
+@Stateless
+public class Outbox {
+
+    private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
+    private static final String INSTANCE = UUID.randomUUID().toString();
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final int BATCH = 50;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    SmtpTransport smtp;
+
+    @Inject
+    Trail trail;
+
+    @Resource
+    SessionContext caller;
+
+    @Inject
+    @ConfigProperty(name = "caart.mail.retention-days", defaultValue = "90")
+    int retentionDays;
+
+    public OutboxMail queue(Long companyId, String recipient, String subject, String text, String html) {
+        if (recipient == null || !recipient.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new InvalidInputException("recipient", "Enter a valid email address");
+        }
+        OutboxMail mail = new OutboxMail(companyId, recipient.strip(), subject, text, html, now());
+        em.persist(mail);
+        return mail;
+    }
+
+    /** The operator's check of the SMTP settings: queues a short mail to the given address. */
+    @RolesAllowed("OPERATOR")
+    public OutboxMail sendTestMail(String recipient, String sourceAddress) {
+        String operator = caller.getCallerPrincipal().getName();
+        OutboxMail mail = queue(null, recipient, "CAaRT test mail",
+                "This is a test mail from CAaRT, sent by " + operator + " to check the mail settings.\n"
+                        + "Mail server: " + smtp.describe() + "\n", null);
+        trail.record(null, null, operator, "mail.test", recipient, null, sourceAddress);
+        return mail;
+    }
+
+    @RolesAllowed("OPERATOR")
+    public List<OutboxMail> latest(int max) {
+        return em.createQuery("SELECT m FROM OutboxMail m ORDER BY m.createdAt DESC, m.id DESC", OutboxMail.class)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    public String transportDescription() {
+        return smtp.describe();
+    }
+
+    /** Leases the mails due now to this instance and returns their ids (one transaction). */
+    public List<Long> claimDue() {
+        OffsetDateTime now = now();
+        OffsetDateTime until = now.plus(LEASE);
+        em.createQuery("UPDATE OutboxMail m SET m.leaseOwner = :me, m.leaseUntil = :until "
+                        + "WHERE m.status = :pending AND m.nextAttemptAt <= :now "
+                        + "AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)")
+                .setParameter("me", INSTANCE).setParameter("until", until)
+                .setParameter("pending", MailStatus.PENDING).setParameter("now", now)
+                .executeUpdate();
+        return em.createQuery("SELECT m.id FROM OutboxMail m WHERE m.leaseOwner = :me AND m.leaseUntil = :until "
+                        + "ORDER BY m.id", Long.class)
+                .setParameter("me", INSTANCE).setParameter("until", until)
+                .setMaxResults(BATCH)
+                .getResultList();
+    }
+
+    /** Sends one leased mail, or captures it when no SMTP server is configured (one transaction). */
+    public void deliver(long id) {
+        OutboxMail mail = em.find(OutboxMail.class, id);
+        if (mail == null || mail.getStatus() != MailStatus.PENDING) {
+            return;
+        }
+        if (!smtp.configured()) {
+            mail.captured(now());
+            return;
+        }
+        try {
+            smtp.send(mail);
+            mail.delivered(now());
+            LOG.log(Level.INFO, "Mail {0} sent", id);
+        } catch (MessagingException | RuntimeException e) {
+            mail.failed(e.getMessage(), now());
+            LOG.log(Level.WARNING, "Mail {0} not sent (attempt {1}), will retry at {2}: {3}", id,
+                    mail.getAttempts(), mail.getNextAttemptAt(), e.getMessage());
+        }
+    }
+
+    /** Deletes delivered and captured mail older than the retention period; returns how many. */
+    public int purgeDelivered() {
+        return em.createQuery("DELETE FROM OutboxMail m WHERE m.status <> :pending AND m.createdAt < :before")
+                .setParameter("pending", MailStatus.PENDING)
+                .setParameter("before", now().minusDays(retentionDays))
+                .executeUpdate();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

@@ -1,0 +1,49 @@
+package org.caart.platform.jobs;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import org.caart.mail.boundary.Outbox;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The platform's daily jobs, each run at most once per day whatever the number of ticks or instances. Each
+ * job is one transaction: claim in the ledger, do the work, record the outcome.
+ */
+@Stateless
+public class DailyJobs {
+
+    static final String OUTBOX_RETENTION = "outbox-retention";
+    private static final System.Logger LOG = System.getLogger(DailyJobs.class.getName());
+
+    @Inject
+    JobLedger ledger;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "caart.jobs.platform-hour-utc", defaultValue = "3")
+    int platformHourUtc;
+
+    /** Removes delivered mail older than the retention period, once a day after the platform hour (UTC). */
+    public boolean purgeOutboxIfDue() {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate today = now.toLocalDate();
+        if (now.toLocalTime().isBefore(LocalTime.of(platformHourUtc, 0)) || !ledger.claim(OUTBOX_RETENTION, 0, today)) {
+            return false;
+        }
+        int removed = outbox.purgeDelivered();
+        ledger.finish(OUTBOX_RETENTION, 0, today, removed + " delivered mail(s) removed");
+        LOG.log(Level.INFO, "Daily job {0} for {1}: {2} delivered mail(s) removed", OUTBOX_RETENTION, today, removed);
+        return true;
+    }
+}

@@ -1,0 +1,193 @@
+package org.caart.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Starts the CAaRT server (the Payara Micro uber jar) as a child process, waits until /health/ready answers 200
+ * and says where the portal is. Exits non-zero with one sentence when the server cannot come up: Payara Micro
+ * itself stays alive after a failed deployment, so the launcher watches its output and stops it. Payara answers
+ * /health/ready with 200 before the application has registered its checks, so ready means: 200 and CAaRT's
+ * database check among the answers.
+ */
+public final class Launcher {
+
+    private final Map<String, String> env;
+    private final Path workingDir;
+    private final PrintStream out;
+
+    Launcher(Map<String, String> env, Path workingDir, PrintStream out) {
+        this.env = env;
+        this.workingDir = workingDir;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Launcher(System.getenv(), Path.of("").toAbsolutePath(), System.out).run());
+    }
+
+    int run() {
+        Process server = null;
+        try {
+            Settings settings = Settings.from(env, workingDir);
+            Path serverJar = home().resolve("lib").resolve("caart-server.jar");
+            if (!Files.isRegularFile(serverJar)) {
+                throw new LaunchException(serverJar + " is missing; build it with: mvn -DskipTests install");
+            }
+            requireFreePort(settings.port());
+            Path runtimeDir = prepareDirectories(settings);
+            Path log = settings.dataDir().resolve("logs").resolve("server.log");
+            out.printf("Starting CAaRT on port %d (data in %s, database %s)%n", settings.port(), settings.dataDir(),
+                    describe(settings.effectiveDbUrl()));
+            ProcessBuilder builder = new ProcessBuilder(ServerCommand.command(settings, serverJar, runtimeDir))
+                    .redirectErrorStream(true);
+            builder.environment().clear();
+            builder.environment().putAll(ServerCommand.environment(settings, env));
+            server = builder.start();
+            Process child = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child)));
+            ServerOutput output = ServerOutput.start(server.getInputStream(), log, out);
+            awaitReady(settings, server, output, log);
+            out.printf("CAaRT is ready: open http://localhost:%d/ (agent API: http://localhost:%d/api/agent/v1)%n",
+                    settings.port(), settings.port());
+            printSignInHint(settings);
+            out.println("Server log: " + log + ". Press Ctrl+C to stop.");
+            return server.waitFor();
+        } catch (LaunchException e) {
+            out.println("CAaRT did not start: " + e.getMessage());
+            if (server != null) {
+                stop(server);
+            }
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        } catch (IOException e) {
+            out.println("CAaRT did not start: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private void awaitReady(Settings settings, Process server, ServerOutput output, Path log)
+            throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(uri("http://127.0.0.1:" + settings.port() + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        Instant deadline = Instant.now().plus(settings.startTimeout());
+        while (Instant.now().isBefore(deadline)) {
+            if (output.fatal().isPresent()) {
+                throw new LaunchException(output.fatal().get() + " (full log: " + log + ")");
+            }
+            if (!server.isAlive()) {
+                throw new LaunchException("the server process ended during start-up with exit code "
+                        + server.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> response = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"database\"")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new LaunchException("the server was not ready within " + settings.startTimeout().toSeconds()
+                + " s (CAART_START_TIMEOUT); see " + log);
+    }
+
+    private void printSignInHint(Settings settings) {
+        Path bootstrap = settings.dataDir().resolve("bootstrap-password");
+        String operator = env.getOrDefault("CAART_ADMIN_EMAIL", "operator@caart.local");
+        if (Files.isRegularFile(bootstrap)) {
+            out.printf("Sign in as %s with the one-time password in %s (you will choose a new one).%n", operator,
+                    bootstrap);
+        } else {
+            out.printf("Sign in as %s (or any account created since).%n", operator);
+        }
+    }
+
+    private static void stop(Process server) {
+        if (!server.isAlive()) {
+            return;
+        }
+        server.destroy();
+        try {
+            if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            server.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void requireFreePort(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+        } catch (IOException e) {
+            throw new LaunchException("port " + port + " is already in use; set CAART_HTTP_PORT to a free port");
+        }
+    }
+
+    /** Data folders, and a new runtime directory per start; runtime directories of earlier starts are removed. */
+    private static Path prepareDirectories(Settings settings) throws IOException {
+        Path data = settings.dataDir();
+        Path runtimes = data.resolve("runtime");
+        Files.createDirectories(runtimes);
+        Files.createDirectories(data.resolve("logs"));
+        Files.createDirectories(data.resolve("broker"));
+        try (Stream<Path> old = Files.list(runtimes)) {
+            old.forEach(Launcher::deleteTree);
+        }
+        Path log = data.resolve("logs").resolve("server.log");
+        if (Files.exists(log)) {
+            Files.move(log, data.resolve("logs").resolve("server.log.1"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        return runtimes.resolve("run-" + System.currentTimeMillis());
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path home() {
+        try {
+            Path jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return jar.getParent().getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static URI uri(String text) {
+        return URI.create(text);
+    }
+
+    static String describe(String jdbcUrl) {
+        String redacted = jdbcUrl.replaceAll("(?i)(password=)[^;&]*", "$1***");
+        return redacted.startsWith("jdbc:h2:") ? "embedded H2 (" + redacted.substring(0, redacted.indexOf(';') < 0
+                ? redacted.length() : redacted.indexOf(';')) + ")" : redacted;
+    }
+}

@@ -1,0 +1,97 @@
+package org.caart.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns {@link Settings} into the Payara Micro command line and environment: a fresh runtime directory for every
+ * start (Micro would otherwise redeploy the application it unpacked last time), the broker store and H2 files in
+ * the data folder, and a pre-boot command file that points the JMS adapter at an external broker when one is set.
+ */
+final class ServerCommand {
+
+    private ServerCommand() {
+    }
+
+    static List<String> command(Settings settings, Path serverJar, Path runtimeDir) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + settings.heap());
+        command.add("-Xss512k");
+        command.add("-XX:+UseSerialGC");
+        command.add("-XX:MaxMetaspaceSize=256m");
+        command.add("-Djava.awt.headless=true");
+        command.add("-Dorg.apache.activemq.default.directory.prefix=" + settings.dataDir().resolve("broker") + "/");
+        if (!settings.javaOptions().isBlank()) {
+            command.addAll(List.of(settings.javaOptions().trim().split("\\s+")));
+        }
+        command.add("-jar");
+        command.add(serverJar.toString());
+        command.add("--port");
+        command.add(String.valueOf(settings.port()));
+        command.add("--rootdir");
+        command.add(runtimeDir.toString());
+        command.add("--logproperties");
+        command.add(writeLogging(runtimeDir).toString());
+        if (!settings.cluster()) {
+            command.add("--nocluster");
+        }
+        settings.brokerUrl().ifPresent(url -> {
+            command.add("--prebootcommandfile");
+            command.add(writePreBoot(settings, runtimeDir).toString());
+        });
+        return command;
+    }
+
+    static Map<String, String> environment(Settings settings, Map<String, String> inherited) {
+        Map<String, String> env = new HashMap<>(inherited);
+        env.put("CAART_DATA_DIR", settings.dataDir().toString());
+        env.put("CAART_HTTP_PORT", String.valueOf(settings.port()));
+        env.put("CAART_DB_URL", settings.effectiveDbUrl());
+        env.put("CAART_DB_DATASOURCE", settings.dataSourceClass());
+        env.putIfAbsent("CAART_PUBLIC_URL", "http://localhost:" + settings.port());
+        return env;
+    }
+
+    /** asadmin syntax: properties separated by ':', so ':' '=' and '\' inside a value are escaped. */
+    static String preBootLine(Settings settings) {
+        StringBuilder props = new StringBuilder("ServerUrl=").append(escape(settings.brokerUrl().orElseThrow()))
+                .append(":BrokerXmlConfig=").append(escape("broker:(vm://unused)?persistent=false&useJmx=false"));
+        settings.brokerUser().ifPresent(user -> props.append(":UserName=").append(escape(user)));
+        settings.brokerPassword().ifPresent(secret -> props.append(":Password=").append(escape(secret)));
+        return "create-resource-adapter-config --property " + props + " caart-jms";
+    }
+
+    private static Path writePreBoot(Settings settings, Path runtimeDir) {
+        Path file = runtimeDir.resolveSibling(runtimeDir.getFileName() + "-preboot.asadmin");
+        try {
+            Files.writeString(file, preBootLine(settings) + System.lineSeparator(), StandardCharsets.UTF_8);
+            file.toFile().setReadable(false, false);
+            file.toFile().setReadable(true, true);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path writeLogging(Path runtimeDir) {
+        Path file = runtimeDir.resolveSibling(runtimeDir.getFileName() + "-logging.properties");
+        try (var in = ServerCommand.class.getResourceAsStream("logging.properties")) {
+            Files.copy(in, file);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String escape(String value) {
+        return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
+    }
+}

@@ -1,0 +1,71 @@
+package org.caart.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the launcher reads from CAART_* environment variables, with the embedded defaults: port 8080, data in
+ * ./caart-data, an H2 file database and an embedded persistent broker inside it.
+ */
+record Settings(int port, Path dataDir, String heap, Optional<String> dbUrl, Optional<String> brokerUrl,
+        Optional<String> brokerUser, Optional<String> brokerPassword, Duration startTimeout, boolean cluster,
+        String javaOptions) {
+
+    static Settings from(Map<String, String> env, Path workingDir) {
+        return new Settings(
+                port(env.getOrDefault("CAART_HTTP_PORT", "8080")),
+                workingDir.resolve(value(env, "CAART_DATA_DIR").orElse("caart-data")).toAbsolutePath().normalize(),
+                value(env, "CAART_HEAP").orElse("512m"),
+                value(env, "CAART_DB_URL"),
+                value(env, "CAART_BROKER_URL"),
+                value(env, "CAART_BROKER_USER"),
+                value(env, "CAART_BROKER_PASSWORD"),
+                Duration.ofSeconds(seconds(env.getOrDefault("CAART_START_TIMEOUT", "180"))),
+                Boolean.parseBoolean(env.getOrDefault("CAART_CLUSTER", "false")),
+                env.getOrDefault("CAART_JAVA_OPTS", ""));
+    }
+
+    /** The JDBC URL the server uses: the configured one, or the embedded H2 file database in the data folder. */
+    String effectiveDbUrl() {
+        return dbUrl.orElse("jdbc:h2:file:" + dataDir.resolve("db").resolve("caart")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+    }
+
+    String dataSourceClass() {
+        String url = effectiveDbUrl();
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "org.postgresql.ds.PGSimpleDataSource";
+        }
+        if (url.startsWith("jdbc:h2:")) {
+            return "org.h2.jdbcx.JdbcDataSource";
+        }
+        throw new LaunchException("CAART_DB_URL must be a PostgreSQL (jdbc:postgresql:...) or H2 (jdbc:h2:...) URL, "
+                + "not " + url);
+    }
+
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text.strip());
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new LaunchException("CAART_HTTP_PORT must be a port number from 1 to 65535, not \"" + text + "\"");
+    }
+
+    private static long seconds(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new LaunchException("CAART_START_TIMEOUT must be a number of seconds, not \"" + text + "\"");
+        }
+    }
+}

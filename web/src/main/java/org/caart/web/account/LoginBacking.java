@@ -1,0 +1,69 @@
+package org.caart.web.account;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotBlank;
+import java.io.IOException;
+import org.caart.account.boundary.SignedIn;
+
+/** The login page: one generic message for any failure. */
+@Named
+@RequestScoped
+public class LoginBacking {
+
+    @Inject
+    SecurityContext security;
+
+    @Inject
+    FacesContext faces;
+
+    @NotBlank
+    private String email;
+
+    @NotBlank
+    private String password;
+
+    public void login() throws IOException {
+        ExternalContext external = faces.getExternalContext();
+        AuthenticationStatus status = security.authenticate((HttpServletRequest) external.getRequest(),
+                (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(email, new Password(password)))
+                        .newAuthentication(true));
+        password = null;
+        switch (status) {
+            case SUCCESS -> external.redirect(external.getRequestContextPath()
+                    + (security.isCallerInRole(SignedIn.PASSWORD_CHANGE) ? "/change-password.xhtml" : "/app/dashboard.xhtml"));
+            case SEND_CONTINUE -> faces.responseComplete();
+            default -> faces.addMessage(null,
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, "Invalid credentials", null));
+        }
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

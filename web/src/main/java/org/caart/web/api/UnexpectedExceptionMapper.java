@@ -1,0 +1,35 @@
+package org.caart.web.api;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Everything else: JAX-RS's own errors keep their status; a refused EJB call is 403; anything unexpected is a 500
+ * with a correlation id that is also in the log next to the cause. No stack trace ever reaches the client.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final System.Logger LOG = System.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable e) {
+        if (e instanceof WebApplicationException web) {
+            Response.StatusType status = web.getResponse().getStatusInfo();
+            return Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), Map.of(), null);
+        }
+        if (e instanceof EJBAccessException || e.getCause() instanceof EJBAccessException) {
+            return Problem.of(Response.Status.FORBIDDEN, "Your role does not allow this");
+        }
+        String correlationId = UUID.randomUUID().toString();
+        LOG.log(Level.ERROR, "Unexpected error, correlation id " + correlationId, e);
+        return Problem.of(500, "Internal Server Error", "Unexpected error; quote this id to your operator",
+                Map.of(), correlationId);
+    }
+}
