@@ -1,0 +1,32 @@
+package org.caart.agent;
+
+import org.caart.contract.agent.v1.ScanSummary;
+
+/** Every exit code of {@code caart-agent}, in one place. */
+public enum ExitCode {
+    /** Nothing failed. */
+    OK(0),
+    /** At least one check FAILED. */
+    FAILED(1),
+    /** Bad usage, or a policy that cannot be read. */
+    USAGE(2),
+    /** No failure, but some checks ended in ERROR or were not run: the scan is incomplete. */
+    INCOMPLETE(3);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public static ExitCode of(ScanSummary summary) {
+        if (summary.failed() > 0) {
+            return FAILED;
+        }
+        return summary.error() > 0 || summary.notRun() > 0 ? INCOMPLETE : OK;
+    }
+}

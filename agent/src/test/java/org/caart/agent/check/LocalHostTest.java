@@ -1,0 +1,121 @@
+package org.caart.agent.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+
+import org.caart.agent.platform.common.OsFamily;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+@EnabledOnOs(OS.LINUX)
+class LocalHostTest {
+
+    @TempDir
+    Path dir;
+
+    private LocalHost host(boolean allowed) {
+        return new LocalHost(new TestPlatform(OsFamily.LINUX, dir), allowed, Duration.ofSeconds(2));
+    }
+
+    @Test
+    void eachDistinctCommandRunsOnce() throws IOException {
+        Path counter = dir.resolve("count");
+        LocalHost host = host(true);
+        String command = "sh -c \"echo run >> " + counter + "; echo hello\"";
+        CommandRun first = host.run(command);
+        CommandRun second = host.run(command);
+        assertTrue(first.ran());
+        assertEquals("hello\n", first.output());
+        assertEquals(first, second);
+        assertEquals(1, Files.readAllLines(counter).size());
+    }
+
+    @Test
+    void exitCodeAndStderrAreKept() {
+        CommandRun run = host(true).run("sh -c \"echo oops >&2; exit 3\"");
+        assertTrue(run.ran());
+        assertEquals(3, run.exitCode());
+        assertEquals("oops\n", run.output());
+    }
+
+    @Test
+    void missingProgramsAreNotFound() {
+        LocalHost host = host(true);
+        CommandRun direct = host.run("caart-no-such-program --version");
+        assertTrue(direct.notFound());
+        assertFalse(direct.ran());
+        CommandRun viaShell = host.run("caart-no-such-program && true");
+        assertTrue(viaShell.notFound(), viaShell.toString());
+        assertEquals(java.util.Set.of("caart-no-such-program"), host.stats().missingCommands());
+    }
+
+    @Test
+    void slowCommandsTimeOut() {
+        long start = System.nanoTime();
+        CommandRun run = host(true).run("sleep 20");
+        assertTrue(run.timedOut());
+        assertTrue(System.nanoTime() - start < 10_000_000_000L);
+    }
+
+    @Test
+    void outputIsCappedAtOneMebibyte() {
+        CommandRun run = host(true).run("head -c 3000000 /dev/zero");
+        assertEquals(1 << 20, run.output().length());
+        assertTrue(run.error().contains("truncated"));
+    }
+
+    @Test
+    void refusedCommandsDoNotRun() {
+        CommandRun run = host(false).run("id");
+        assertFalse(run.ran());
+        assertEquals("not run: commands from the server are disabled on this host", run.error());
+    }
+
+    @Test
+    void serverPoliciesRunCommandsOnlyWhenAllowed() {
+        TestPlatform platform = new TestPlatform(OsFamily.LINUX, dir);
+        assertFalse(LocalHost.forPolicy(platform, PolicyOrigin.SERVER, false).commandsAllowed());
+        assertTrue(LocalHost.forPolicy(platform, PolicyOrigin.SERVER, true).commandsAllowed());
+        assertTrue(LocalHost.forPolicy(platform, PolicyOrigin.LOCAL_FILE, false).commandsAllowed());
+        assertTrue(LocalHost.forPolicy(platform, PolicyOrigin.BUILTIN, false).commandsAllowed());
+    }
+
+    @Test
+    void filesAreReadOnceAndSplitLikeGetline() throws IOException {
+        Path file = dir.resolve("f");
+        Files.writeString(file, "a\n\nb\n");
+        LocalHost host = host(true);
+        FileRead first = host.readFile(file);
+        Files.writeString(file, "changed\n");
+        assertEquals(List.of("a", "", "b"), first.lines());
+        assertEquals(first, host.readFile(file));
+        assertEquals(List.of(), LocalHost.lines(""));
+        assertEquals(List.of(""), LocalHost.lines("\n"));
+    }
+
+    @Test
+    void unreadableAndMissingFilesSaySo() throws IOException {
+        assertFalse(host(true).readFile(dir.resolve("missing")).exists());
+        Path secret = dir.resolve("secret");
+        Files.writeString(secret, "x");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
+        FileRead read = host(true).readFile(secret);
+        if (!"root".equals(System.getProperty("user.name"))) {
+            assertFalse(read.readable());
+            assertEquals("permission denied", read.error());
+        } else {
+            assertTrue(read.readable(), "root reads every file");
+        }
+        assertFalse(host(true).readFile(dir).readable());
+    }
+}
