@@ -28,6 +28,10 @@ import java.util.stream.Stream;
  */
 public final class Launcher {
 
+    /** How long the application may take to answer once Payara Micro says it is ready. */
+    static final Duration APP_GRACE = Duration.ofSeconds(20);
+    static final int MAX_ATTEMPTS = 3;
+
     private final Map<String, String> env;
     private final Path workingDir;
     private final PrintStream out;
@@ -51,19 +55,23 @@ public final class Launcher {
                 throw new LaunchException(serverJar + " is missing; build it with: mvn -DskipTests install");
             }
             requireFreePort(settings.port());
-            Path runtimeDir = prepareDirectories(settings);
             Path log = settings.dataDir().resolve("logs").resolve("server.log");
             out.printf("Starting CAaRT on port %d (data in %s, database %s)%n", settings.port(), settings.dataDir(),
                     describe(settings.effectiveDbUrl()));
-            ProcessBuilder builder = new ProcessBuilder(ServerCommand.command(settings, serverJar, runtimeDir))
-                    .redirectErrorStream(true);
-            builder.environment().clear();
-            builder.environment().putAll(ServerCommand.environment(settings, env));
-            server = builder.start();
-            Process child = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child)));
-            ServerOutput output = ServerOutput.start(server.getInputStream(), log, out);
-            awaitReady(settings, server, output, log);
+            for (int attempt = 1; ; attempt++) {
+                server = startServer(settings, serverJar);
+                ServerOutput output = ServerOutput.start(server.getInputStream(), log, out, settings.effectiveDbUrl());
+                try {
+                    awaitReady(settings, server, output, log);
+                    break;
+                } catch (LaunchException e) {
+                    if (!output.bootRace() || attempt == MAX_ATTEMPTS) {
+                        throw e;
+                    }
+                    out.println("Payara Micro hit its start-up race deploying the JMS adapter; starting again");
+                    stop(server);
+                }
+            }
             out.printf("CAaRT is ready: open http://localhost:%d/ (agent API: http://localhost:%d/api/agent/v1)%n",
                     settings.port(), settings.port());
             printSignInHint(settings);
@@ -84,15 +92,36 @@ public final class Launcher {
         }
     }
 
+    private Process startServer(Settings settings, Path serverJar) throws IOException {
+        Path runtimeDir = prepareDirectories(settings);
+        ProcessBuilder builder = new ProcessBuilder(ServerCommand.command(settings, serverJar, runtimeDir))
+                .redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(ServerCommand.environment(settings, env));
+        Process child = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child)));
+        return child;
+    }
+
     private void awaitReady(Settings settings, Process server, ServerOutput output, Path log)
             throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(uri("http://127.0.0.1:" + settings.port() + "/health/ready"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         Instant deadline = Instant.now().plus(settings.startTimeout());
+        Instant appDeadline = null;
         while (Instant.now().isBefore(deadline)) {
             if (output.fatal().isPresent()) {
                 throw new LaunchException(output.fatal().get() + " (full log: " + log + ")");
+            }
+            if (output.bootRace()) {
+                throw new LaunchException("the JMS adapter failed to deploy; see " + log);
+            }
+            if (output.payaraReady() && appDeadline == null) {
+                appDeadline = Instant.now().plus(APP_GRACE);
+            }
+            if (appDeadline != null && Instant.now().isAfter(appDeadline)) {
+                throw new LaunchException(output.deploymentFailure() + " (full log: " + log + ")");
             }
             if (!server.isAlive()) {
                 throw new LaunchException("the server process ended during start-up with exit code "

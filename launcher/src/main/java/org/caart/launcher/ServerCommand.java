@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Turns {@link Settings} into the Payara Micro command line and environment: a fresh runtime directory for every
  * start (Micro would otherwise redeploy the application it unpacked last time), the broker store and H2 files in
- * the data folder, and a pre-boot command file that points the JMS adapter at an external broker when one is set.
+ * the data folder, and a pre-boot command file that keeps the transaction log in the data folder and points the
+ * JMS adapter at an external broker when one is set.
  */
 final class ServerCommand {
 
@@ -43,10 +44,8 @@ final class ServerCommand {
         if (!settings.cluster()) {
             command.add("--nocluster");
         }
-        settings.brokerUrl().ifPresent(url -> {
-            command.add("--prebootcommandfile");
-            command.add(writePreBoot(settings, runtimeDir).toString());
-        });
+        command.add("--prebootcommandfile");
+        command.add(writeCommands(runtimeDir, "preboot", preBootCommands(settings)).toString());
         return command;
     }
 
@@ -60,8 +59,22 @@ final class ServerCommand {
         return env;
     }
 
+    /**
+     * Pre-boot asadmin commands. The transaction log lives in the data folder with automatic recovery on, so an
+     * XA transaction left in doubt by a crash (JMS + database) is completed at the next start: the runtime
+     * directory, Payara's default place for it, is new at every start.
+     */
+    static List<String> preBootCommands(Settings settings) {
+        List<String> commands = new ArrayList<>();
+        commands.add("set configs.config.server-config.transaction-service.tx-log-dir="
+                + settings.dataDir().resolve("tx"));
+        commands.add("set configs.config.server-config.transaction-service.automatic-recovery=true");
+        settings.brokerUrl().ifPresent(url -> commands.add(brokerCommand(settings)));
+        return commands;
+    }
+
     /** asadmin syntax: properties separated by ':', so ':' '=' and '\' inside a value are escaped. */
-    static String preBootLine(Settings settings) {
+    static String brokerCommand(Settings settings) {
         StringBuilder props = new StringBuilder("ServerUrl=").append(escape(settings.brokerUrl().orElseThrow()))
                 .append(":BrokerXmlConfig=").append(escape("broker:(vm://unused)?persistent=false&useJmx=false"));
         settings.brokerUser().ifPresent(user -> props.append(":UserName=").append(escape(user)));
@@ -69,10 +82,10 @@ final class ServerCommand {
         return "create-resource-adapter-config --property " + props + " caart-jms";
     }
 
-    private static Path writePreBoot(Settings settings, Path runtimeDir) {
-        Path file = runtimeDir.resolveSibling(runtimeDir.getFileName() + "-preboot.asadmin");
+    private static Path writeCommands(Path runtimeDir, String kind, List<String> commands) {
+        Path file = runtimeDir.resolveSibling(runtimeDir.getFileName() + "-" + kind + ".asadmin");
         try {
-            Files.writeString(file, preBootLine(settings) + System.lineSeparator(), StandardCharsets.UTF_8);
+            Files.write(file, commands, StandardCharsets.UTF_8);
             file.toFile().setReadable(false, false);
             file.toFile().setReadable(true, true);
             return file;

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Copies the server's output to the log file, shows CAaRT's own messages and errors on the console, and notices
- * the lines that mean the server will never become ready.
+ * what means the server will never become ready: a {@code CAART-FATAL:} sentence, Payara failing to start, or
+ * Payara ready with the first SEVERE record explaining why the application is not.
  */
 final class ServerOutput implements Runnable {
 
@@ -23,16 +24,22 @@ final class ServerOutput implements Runnable {
     private final BufferedReader in;
     private final Path log;
     private final PrintStream console;
+    private final String databaseUrl;
     private final AtomicReference<String> fatal = new AtomicReference<>();
+    private final AtomicReference<String> firstSevere = new AtomicReference<>();
+    private volatile boolean payaraReady;
+    private volatile boolean bootRace;
+    private StringBuilder severe;
 
-    private ServerOutput(InputStream in, Path log, PrintStream console) {
-        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    ServerOutput(InputStream in, Path log, PrintStream console, String databaseUrl) {
+        this.in = in == null ? null : new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.log = log;
         this.console = console;
+        this.databaseUrl = databaseUrl;
     }
 
-    static ServerOutput start(InputStream in, Path log, PrintStream console) {
-        ServerOutput output = new ServerOutput(in, log, console);
+    static ServerOutput start(InputStream in, Path log, PrintStream console, String databaseUrl) {
+        ServerOutput output = new ServerOutput(in, log, console, databaseUrl);
         Thread thread = new Thread(output, "caart-server-output");
         thread.setDaemon(true);
         thread.start();
@@ -41,6 +48,31 @@ final class ServerOutput implements Runnable {
 
     Optional<String> fatal() {
         return Optional.ofNullable(fatal.get());
+    }
+
+    /**
+     * Payara Micro 6 sometimes deploys with no context class loader on its main thread and then fails to validate
+     * the resource adapter ("getContextClassLoader() is null"); a fresh start does not meet it again.
+     */
+    boolean bootRace() {
+        return bootRace;
+    }
+
+    boolean payaraReady() {
+        return payaraReady;
+    }
+
+    /** Why the application did not come up, from the first SEVERE record; a database problem is named as one. */
+    String deploymentFailure() {
+        String record = Optional.ofNullable(firstSevere.get()).orElse(severe == null ? "" : severe.toString());
+        if (record.isEmpty()) {
+            return "the CAaRT application did not start and logged no error";
+        }
+        if (record.contains("EclipseLink-4002") || record.contains("allocating a connection")
+                || record.contains("PSQLException") || record.contains("JdbcSQL")) {
+            return "CAaRT cannot use its database at " + Launcher.describe(databaseUrl) + ": " + cause(record);
+        }
+        return "the CAaRT application did not deploy: " + cause(record);
     }
 
     @Override
@@ -59,13 +91,53 @@ final class ServerOutput implements Runnable {
     }
 
     void inspect(String line) {
-        Optional<String> reason = fatalReason(line);
-        if (reason.isPresent()) {
-            fatal.compareAndSet(null, reason.get());
+        if (isHeader(line)) {
+            closeRecord();
+            if (line.contains("] [SEVERE] [")) {
+                severe = new StringBuilder(line);
+            }
+            if (line.contains("] [PayaraMicro] [") && line.contains(" ready in ")) {
+                payaraReady = true;
+            }
+        } else if (severe != null) {
+            severe.append('\n').append(line);
         }
+        if (line.contains("Thread.getContextClassLoader()\" is null")) {
+            bootRace = true;
+        }
+        fatalReason(line).ifPresent(reason -> fatal.compareAndSet(null, reason));
         if (shouldShow(line)) {
             console.println(line);
         }
+    }
+
+    private void closeRecord() {
+        if (severe != null) {
+            firstSevere.compareAndSet(null, severe.toString());
+            severe = null;
+        }
+    }
+
+    static boolean isHeader(String line) {
+        return line.startsWith("[") && line.contains("] [") && line.contains("[levelValue: ");
+    }
+
+    /** The innermost "because: ..." sentence, else the first line of the record's message. */
+    static String cause(String record) {
+        int because = record.lastIndexOf("because: ");
+        if (because >= 0) {
+            return sentence(record.substring(because + "because: ".length()));
+        }
+        int open = record.indexOf("[[");
+        return record.substring(open < 0 ? 0 : open + 2).lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("Local Exception Stack"))
+                .findFirst().map(ServerOutput::sentence).orElse("unknown error");
+    }
+
+    private static String sentence(String text) {
+        String first = text.lines().findFirst().orElse(text).strip();
+        int stop = first.indexOf(". ");
+        return (stop > 0 ? first.substring(0, stop) : first).replace("]]", "").strip();
     }
 
     static Optional<String> fatalReason(String line) {
@@ -75,9 +147,6 @@ final class ServerOutput implements Runnable {
         }
         if (line.contains("Failed to start, exiting")) {
             return Optional.of("Payara Micro failed to start");
-        }
-        if (line.contains("Exception while loading the app") || line.contains("Error occurred during deployment")) {
-            return Optional.of("the CAaRT application failed to deploy");
         }
         return Optional.empty();
     }

@@ -3,28 +3,34 @@ package org.caart.ingest.boundary;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import java.lang.System.Logger.Level;
+import java.time.OffsetDateTime;
 import org.caart.platform.SchemaMigration;
 
 /**
- * Consumes the ingest queue. The store and the acknowledgement share one JTA transaction, so a message is either
- * stored and gone, or redelivered (with back-off, then to the dead-letter queue {@code ActiveMQ.DLQ}).
+ * Consumes the ingest queue at least once: the adapter acknowledges a message (its own local transaction) only
+ * after onMessage has returned, and each store is its own database transaction that tolerates a repeat. A
+ * message whose store fails is redelivered with back-off, then parked in the dead-letter queue {@code ActiveMQ.DLQ}.
  */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = IngestQueue.RESOURCE_ADAPTER),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
     @ActivationConfigProperty(propertyName = "destination", propertyValue = IngestQueue.PHYSICAL_NAME),
     @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "4"),
+    @ActivationConfigProperty(propertyName = "useRAManagedTransaction", propertyValue = "true"),
     @ActivationConfigProperty(propertyName = "maximumRedeliveries", propertyValue = "6"),
     @ActivationConfigProperty(propertyName = "initialRedeliveryDelay", propertyValue = "1000"),
     @ActivationConfigProperty(propertyName = "useExponentialBackOff", propertyValue = "true"),
     @ActivationConfigProperty(propertyName = "backOffMultiplier", propertyValue = "2")
 })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class IngestConsumer implements MessageListener {
 
     private static final System.Logger LOG = System.getLogger(IngestConsumer.class.getName());
@@ -43,7 +49,8 @@ public class IngestConsumer implements MessageListener {
         try {
             String type = message.getStringProperty(IngestQueue.TYPE);
             if (Pipeline.PROBE.equals(type)) {
-                pipeline.probeReceived(((TextMessage) message).getText());
+                pipeline.probeReceived(((TextMessage) message).getText(),
+                        OffsetDateTime.parse(message.getStringProperty(Pipeline.SENT_AT)));
             } else {
                 LOG.log(Level.WARNING, "Ignored an ingest message of unknown type {0} ({1})", type,
                         message.getJMSMessageID());

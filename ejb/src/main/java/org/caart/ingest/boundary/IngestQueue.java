@@ -15,19 +15,22 @@ import jakarta.jms.TextMessage;
 import jakarta.resource.AdministeredObjectDefinition;
 import jakarta.resource.ConnectionFactoryDefinition;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
+import java.util.Map;
 
 /**
- * Sends to the ingest queue inside the caller's JTA transaction: the message exists exactly when the caller's
- * transaction commits. Persistent delivery. (The adapter's connection factory has no JMS 2.0 simplified API,
- * hence connection, session and producer.)
+ * Sends to the ingest queue: persistent delivery, which ActiveMQ performs synchronously outside a transaction,
+ * so a caller that answers 202 afterwards has the message safely in the broker's store. Deliberately not XA:
+ * Payara recovers XA transactions before the adapter is deployed, which left crashed JMS branches in doubt;
+ * instead the consumer is idempotent, so a redelivered message changes nothing.
+ * (The adapter's connection factory has no JMS 2.0 simplified API, hence connection, session and producer.)
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.MANDATORY)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @ConnectionFactoryDefinition(
         name = IngestQueue.CONNECTION_FACTORY,
         interfaceName = "jakarta.jms.ConnectionFactory",
         resourceAdapter = IngestQueue.RESOURCE_ADAPTER,
-        transactionSupport = TransactionSupportLevel.XATransaction,
+        transactionSupport = TransactionSupportLevel.NoTransaction,
         minPoolSize = 1,
         maxPoolSize = 32)
 @AdministeredObjectDefinition(
@@ -50,13 +53,17 @@ public class IngestQueue {
     @Resource(lookup = QUEUE)
     Queue queue;
 
-    public void send(String type, String body) {
+    /** Sends; a persistent send outside a transaction is synchronous, so on return the broker has stored it. */
+    public void send(String type, String body, Map<String, String> properties) {
         try (Connection connection = factory.createConnection();
-                Session session = connection.createSession(Session.SESSION_TRANSACTED)) {
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             MessageProducer producer = session.createProducer(queue);
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
             TextMessage message = session.createTextMessage(body);
             message.setStringProperty(TYPE, type);
+            for (Map.Entry<String, String> property : properties.entrySet()) {
+                message.setStringProperty(property.getKey(), property.getValue());
+            }
             producer.send(message);
         } catch (JMSException e) {
             throw new IllegalStateException("Could not enqueue a " + type + " message: " + e.getMessage(), e);
@@ -64,7 +71,6 @@ public class IngestQueue {
     }
 
     /** Opens and closes a connection: the broker answers. For the readiness check. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void ping() throws JMSException {
         try (Connection connection = factory.createConnection()) {
             connection.getMetaData();

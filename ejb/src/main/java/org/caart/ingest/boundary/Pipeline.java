@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.caart.ingest.entity.PipelineProbe;
@@ -17,6 +18,7 @@ import org.caart.ingest.entity.PipelineProbe;
 public class Pipeline {
 
     static final String PROBE = "probe";
+    static final String SENT_AT = "probeSentAt";
 
     @PersistenceContext
     EntityManager em;
@@ -27,11 +29,11 @@ public class Pipeline {
     @Inject
     Clock clock;
 
+    /** Sends a probe; once this returns the message is in the broker. The consumer stores it. */
     @RolesAllowed("OPERATOR")
     public PipelineProbe sendProbe() {
         PipelineProbe probe = new PipelineProbe(UUID.randomUUID().toString(), OffsetDateTime.now(clock));
-        em.persist(probe);
-        queue.send(PROBE, probe.getId());
+        queue.send(PROBE, probe.getId(), Map.of(SENT_AT, probe.getSentAt().toString()));
         return probe;
     }
 
@@ -40,12 +42,19 @@ public class Pipeline {
         return Optional.ofNullable(em.find(PipelineProbe.class, id));
     }
 
-    /** Called by the consumer; idempotent, so a redelivered message changes nothing but the delivery count. */
+    /**
+     * Called by the consumer for every delivery. The row is claimed with {@code INSERT ... ON CONFLICT DO NOTHING},
+     * which never throws on a repeat, so a redelivered probe only counts one more delivery.
+     */
     @PermitAll
-    public void probeReceived(String id) {
-        PipelineProbe probe = em.find(PipelineProbe.class, id);
-        if (probe != null) {
-            probe.received(OffsetDateTime.now(clock));
+    public void probeReceived(String id, OffsetDateTime sentAt) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int claimed = em.createNativeQuery("INSERT INTO pipeline_probe (id, sent_at, received_at, deliveries) "
+                        + "VALUES (?, ?, ?, 1) ON CONFLICT DO NOTHING")
+                .setParameter(1, id).setParameter(2, sentAt).setParameter(3, now)
+                .executeUpdate();
+        if (claimed == 0) {
+            em.find(PipelineProbe.class, id).received(now);
         }
     }
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * A diagnostic message sent through the ingest queue by the platform operator: it proves that what the REST
- * layer enqueues is consumed by the message-driven bean and stored, exactly as agent reports are.
+ * layer enqueues is consumed by the message-driven bean and stored, exactly as agent reports are. The row is
+ * written by the consumer; {@link #deliveries} counts redeliveries, which change nothing else.
  */
 @Entity
 @Table(name = "pipeline_probe")

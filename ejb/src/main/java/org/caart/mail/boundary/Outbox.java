@@ -12,6 +12,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.caart.mail.control.SmtpTransport;
@@ -86,7 +87,8 @@ public class Outbox {
     /** Leases the mails due now to this instance and returns their ids (one transaction). */
     public List<Long> claimDue() {
         OffsetDateTime now = now();
-        OffsetDateTime until = now.plus(LEASE);
+        // milliseconds: the column keeps microseconds at most, and the lease is found again by equality
+        OffsetDateTime until = now.plus(LEASE).truncatedTo(ChronoUnit.MILLIS);
         em.createQuery("UPDATE OutboxMail m SET m.leaseOwner = :me, m.leaseUntil = :until "
                         + "WHERE m.status = :pending AND m.nextAttemptAt <= :now "
                         + "AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)")

@@ -36,7 +36,7 @@ public class ChangePasswordBacking {
             accounts.changePassword(user.getEmail(), chars(oldPassword), chars(newPassword), chars(confirmation),
                     user.sourceAddress());
         } catch (InvalidInputException e) {
-            e.fieldErrors().forEach((field, message) -> faces.addMessage("password:" + field,
+            e.fieldErrors().forEach((field, message) -> faces.addMessage("changePassword:" + field,
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null)));
             return;
         }

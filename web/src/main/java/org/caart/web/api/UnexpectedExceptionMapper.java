@@ -1,6 +1,9 @@
 package org.caart.web.api;
 
 import jakarta.ejb.EJBAccessException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -10,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Everything else: JAX-RS's own errors keep their status; a refused EJB call is 403; anything unexpected is a 500
+ * Everything else: JAX-RS's own errors keep their status; an unreadable body is 400; a refused EJB call is 403; anything unexpected is a 500
  * with a correlation id that is also in the log next to the cause. No stack trace ever reaches the client.
  */
 @Provider
@@ -23,6 +26,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (e instanceof WebApplicationException web) {
             Response.StatusType status = web.getResponse().getStatusInfo();
             return Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), Map.of(), null);
+        }
+        if (e instanceof ProcessingException || e instanceof JsonbException || e instanceof JsonException) {
+            return Problem.of(Response.Status.BAD_REQUEST, "The request body is not valid JSON for this resource");
         }
         if (e instanceof EJBAccessException || e.getCause() instanceof EJBAccessException) {
             return Problem.of(Response.Status.FORBIDDEN, "Your role does not allow this");

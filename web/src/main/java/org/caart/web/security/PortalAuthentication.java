@@ -67,7 +67,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             Credential credential) {
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return context.responseUnauthorized();
+            return AuthenticationStatus.SEND_FAILURE; // the login page says so; no container error page
         }
         HttpSession old = request.getSession(false);
         if (old != null) {
