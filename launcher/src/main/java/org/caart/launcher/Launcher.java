@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  */
 public final class Launcher {
 
-    /** How long the application may take to answer once Payara Micro says it is ready. */
+    /** How long a deployment that logged a SEVERE record may take to answer once Payara Micro says it is ready. */
     static final Duration APP_GRACE = Duration.ofSeconds(20);
     static final int MAX_ATTEMPTS = 3;
 
@@ -110,6 +110,7 @@ public final class Launcher {
                 .timeout(Duration.ofSeconds(5)).GET().build();
         Instant deadline = Instant.now().plus(settings.startTimeout());
         Instant appDeadline = null;
+        String lastAnswer = "no answer";
         while (Instant.now().isBefore(deadline)) {
             if (output.fatal().isPresent()) {
                 throw new LaunchException(output.fatal().get() + " (full log: " + log + ")");
@@ -120,7 +121,7 @@ public final class Launcher {
             if (output.payaraReady() && appDeadline == null) {
                 appDeadline = Instant.now().plus(APP_GRACE);
             }
-            if (appDeadline != null && Instant.now().isAfter(appDeadline)) {
+            if (appDeadline != null && Instant.now().isAfter(appDeadline) && output.loggedSevere()) {
                 throw new LaunchException(output.deploymentFailure() + " (full log: " + log + ")");
             }
             if (!server.isAlive()) {
@@ -132,13 +133,14 @@ public final class Launcher {
                 if (response.statusCode() == 200 && response.body().contains("\"database\"")) {
                     return;
                 }
+                lastAnswer = response.statusCode() + " " + response.body();
             } catch (IOException e) {
                 // not listening yet
             }
             Thread.sleep(500);
         }
         throw new LaunchException("the server was not ready within " + settings.startTimeout().toSeconds()
-                + " s (CAART_START_TIMEOUT); see " + log);
+                + " s (CAART_START_TIMEOUT); /health/ready answered: " + lastAnswer + "; see " + log);
     }
 
     private void printSignInHint(Settings settings) {

@@ -62,6 +62,11 @@ final class ServerOutput implements Runnable {
         return payaraReady;
     }
 
+    /** A SEVERE record was logged: the evidence that a deployment failed rather than is merely slow. */
+    boolean loggedSevere() {
+        return firstSevere.get() != null || severe != null;
+    }
+
     /** Why the application did not come up, from the first SEVERE record; a database problem is named as one. */
     String deploymentFailure() {
         String record = Optional.ofNullable(firstSevere.get()).orElse(severe == null ? "" : severe.toString());

@@ -41,6 +41,9 @@ public class IngestConsumer implements MessageListener {
     @Inject
     Pipeline pipeline;
 
+    @Inject
+    IngestQueue queue;
+
     @Override
     public void onMessage(Message message) {
         if (!schema.ready()) {
@@ -48,15 +51,37 @@ public class IngestConsumer implements MessageListener {
         }
         try {
             String type = message.getStringProperty(IngestQueue.TYPE);
-            if (Pipeline.PROBE.equals(type)) {
-                pipeline.probeReceived(((TextMessage) message).getText(),
-                        OffsetDateTime.parse(message.getStringProperty(Pipeline.SENT_AT)));
+            if (Pipeline.PROBE.equals(type) && message instanceof TextMessage text) {
+                pipeline.probeReceived(text.getText(), sentAt(message));
             } else {
-                LOG.log(Level.WARNING, "Ignored an ingest message of unknown type {0} ({1})", type,
-                        message.getJMSMessageID());
+                unreadable(message, "unknown message type " + type);
             }
+        } catch (UnreadableMessage e) {
+            unreadable(message, e.getMessage());
         } catch (JMSException e) {
-            throw new IllegalStateException("Unreadable ingest message", e);
+            throw new IllegalStateException("Could not read an ingest message; it will be redelivered", e);
+        }
+    }
+
+    /** A message that can never be applied goes to the dead-letter queue at once; retrying cannot help it. */
+    private void unreadable(Message message, String reason) {
+        LOG.log(Level.WARNING, "Ingest message parked in the dead-letter queue: {0}", reason);
+        queue.deadLetter(message, reason);
+    }
+
+    private static OffsetDateTime sentAt(Message message) throws JMSException {
+        String value = message.getStringProperty(Pipeline.SENT_AT);
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (RuntimeException e) {
+            throw new UnreadableMessage("probe without a valid " + Pipeline.SENT_AT + ": " + value);
+        }
+    }
+
+    private static final class UnreadableMessage extends RuntimeException {
+
+        UnreadableMessage(String reason) {
+            super(reason);
         }
     }
 }

@@ -8,13 +8,18 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.resource.AdministeredObjectDefinition;
 import jakarta.resource.ConnectionFactoryDefinition;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +39,12 @@ import java.util.Map;
         minPoolSize = 1,
         maxPoolSize = 32)
 @AdministeredObjectDefinition(
+        name = IngestQueue.DEAD_LETTER_QUEUE,
+        interfaceName = "jakarta.jms.Queue",
+        className = "org.apache.activemq.command.ActiveMQQueue",
+        resourceAdapter = IngestQueue.RESOURCE_ADAPTER,
+        properties = "PhysicalName=" + IngestQueue.DEAD_LETTER_PHYSICAL_NAME)
+@AdministeredObjectDefinition(
         name = IngestQueue.QUEUE,
         interfaceName = "jakarta.jms.Queue",
         className = "org.apache.activemq.command.ActiveMQQueue",
@@ -46,12 +57,19 @@ public class IngestQueue {
     public static final String QUEUE = "java:app/jms/ingestQueue";
     public static final String PHYSICAL_NAME = "caart.ingest";
     public static final String TYPE = "caartType";
+    public static final String DEAD_LETTER_QUEUE = "java:app/jms/deadLetterQueue";
+    /** ActiveMQ's own dead-letter queue: where exhausted redeliveries go, and where unreadable messages are parked. */
+    public static final String DEAD_LETTER_PHYSICAL_NAME = "ActiveMQ.DLQ";
+    static final String DEAD_LETTER_REASON = "caartDeadLetterReason";
 
     @Resource(lookup = CONNECTION_FACTORY)
     ConnectionFactory factory;
 
     @Resource(lookup = QUEUE)
     Queue queue;
+
+    @Resource(lookup = DEAD_LETTER_QUEUE)
+    Queue deadLetters;
 
     /** Sends; a persistent send outside a transaction is synchronous, so on return the broker has stored it. */
     public void send(String type, String body, Map<String, String> properties) {
@@ -67,6 +85,39 @@ public class IngestQueue {
             producer.send(message);
         } catch (JMSException e) {
             throw new IllegalStateException("Could not enqueue a " + type + " message: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parks a message that can never be applied, with the reason, where the platform operator sees it. */
+    public void deadLetter(Message original, String reason) {
+        try (Connection connection = factory.createConnection();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            TextMessage copy = session.createTextMessage(
+                    original instanceof TextMessage text ? text.getText() : "(" + original.getClass().getSimpleName() + ")");
+            copy.setStringProperty(TYPE, original.getStringProperty(TYPE));
+            copy.setStringProperty(DEAD_LETTER_REASON, reason);
+            MessageProducer producer = session.createProducer(deadLetters);
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            producer.send(copy);
+        } catch (JMSException e) {
+            throw new IllegalStateException("Could not park a message in the dead-letter queue: " + e.getMessage(), e);
+        }
+    }
+
+    /** The oldest messages in the dead-letter queue, without taking them off it. */
+    public List<DeadLetter> browseDeadLetters(int max) {
+        List<DeadLetter> found = new ArrayList<>();
+        try (Connection connection = factory.createConnection();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                QueueBrowser browser = session.createBrowser(deadLetters)) {
+            connection.start();
+            Enumeration<?> messages = browser.getEnumeration();
+            while (messages.hasMoreElements() && found.size() < max) {
+                found.add(DeadLetter.of((Message) messages.nextElement()));
+            }
+            return found;
+        } catch (JMSException e) {
+            throw new IllegalStateException("Could not read the dead-letter queue: " + e.getMessage(), e);
         }
     }
 

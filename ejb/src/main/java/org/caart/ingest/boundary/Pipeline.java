@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,6 +41,12 @@ public class Pipeline {
     @RolesAllowed("OPERATOR")
     public Optional<PipelineProbe> findProbe(String id) {
         return Optional.ofNullable(em.find(PipelineProbe.class, id));
+    }
+
+    /** What waits in the dead-letter queue: unreadable messages and those whose redeliveries ran out. */
+    @RolesAllowed("OPERATOR")
+    public List<DeadLetter> deadLetters(int max) {
+        return queue.browseDeadLetters(max);
     }
 
     /**

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import org.caart.ingest.boundary.DeadLetter;
 import org.caart.ingest.boundary.Pipeline;
 import org.caart.ingest.entity.PipelineProbe;
 import org.caart.mail.boundary.Outbox;
@@ -19,7 +20,7 @@ import org.caart.trail.boundary.Trail;
 import org.caart.trail.entity.TrailEvent;
 import org.caart.web.security.CurrentUser;
 
-/** The platform operator's page: the whole outbox, the daily job runs, the trail, and pipeline/mail checks. */
+/** The platform operator's page: the whole outbox, the dead-letter queue, daily job runs, the trail, and checks. */
 @Named
 @ViewScoped
 public class SystemBacking implements Serializable {
@@ -45,6 +46,7 @@ public class SystemBacking implements Serializable {
     private List<OutboxMail> mails;
     private List<JobRun> runs;
     private List<TrailEvent> events;
+    private List<DeadLetter> deadLetters;
     private String testRecipient;
     private String probeId;
 
@@ -53,6 +55,7 @@ public class SystemBacking implements Serializable {
         mails = outbox.latest(ROWS);
         runs = jobs.latest(ROWS);
         events = trail.latest(ROWS);
+        deadLetters = pipeline.deadLetters(ROWS);
     }
 
     public void sendTestMail() {
@@ -95,6 +98,10 @@ public class SystemBacking implements Serializable {
 
     public List<JobRun> getRuns() {
         return runs;
+    }
+
+    public List<DeadLetter> getDeadLetters() {
+        return deadLetters;
     }
 
     public List<TrailEvent> getEvents() {
