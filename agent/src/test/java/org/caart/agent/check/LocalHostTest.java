@@ -1,5 +1,6 @@
 package org.caart.agent.check;
 
+import org.caart.agent.platform.common.FakePlatform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 
-import org.caart.agent.platform.common.OsFamily;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -24,7 +24,7 @@ class LocalHostTest {
     Path dir;
 
     private LocalHost host(boolean allowed) {
-        return new LocalHost(new TestPlatform(OsFamily.LINUX, dir), allowed, Duration.ofSeconds(2));
+        return new LocalHost(FakePlatform.linux().root(dir), allowed, Duration.ofSeconds(2));
     }
 
     @Test
@@ -83,7 +83,7 @@ class LocalHostTest {
 
     @Test
     void serverPoliciesRunCommandsOnlyWhenAllowed() {
-        TestPlatform platform = new TestPlatform(OsFamily.LINUX, dir);
+        FakePlatform platform = FakePlatform.linux().root(dir);
         assertFalse(LocalHost.forPolicy(platform, PolicyOrigin.SERVER, false).commandsAllowed());
         assertTrue(LocalHost.forPolicy(platform, PolicyOrigin.SERVER, true).commandsAllowed());
         assertTrue(LocalHost.forPolicy(platform, PolicyOrigin.LOCAL_FILE, false).commandsAllowed());

@@ -1,5 +1,6 @@
 package org.caart.agent.check;
 
+import org.caart.agent.platform.common.FakePlatform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,14 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.caart.agent.platform.common.OsFamily;
 import org.caart.contract.agent.v1.CheckStatus;
 import org.caart.contract.agent.v1.ScanReportView;
 import org.junit.jupiter.api.Test;
 
 class ScannerTest {
 
-    private final Host host = new FakeHost(new TestPlatform(OsFamily.LINUX, Path.of("/nonexistent")));
+    private final Host host = new FakeHost(FakePlatform.linux().root(Path.of("/nonexistent")));
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
 
     private static Check check(String id, java.util.function.Function<Host, Outcome> body) {
@@ -74,7 +74,7 @@ class ScannerTest {
     void reportCarriesHostPolicyTimesAndEvidence() {
         ScanReportView report = new Scanner(clock, 1).scan(policy(List.of(check("a", h -> Outcome.failed("want", "got")))), host);
         assertEquals("p", report.policyId());
-        assertEquals("test-host", report.hostname());
+        assertEquals("fake-host", report.hostname());
         assertEquals(clock.instant(), report.startedAt().toInstant());
         assertEquals("want", report.results().get(0).expected());
         assertEquals("got", report.results().get(0).observed());

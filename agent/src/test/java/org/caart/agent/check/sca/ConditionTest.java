@@ -1,5 +1,6 @@
 package org.caart.agent.check.sca;
 
+import org.caart.agent.platform.common.FakePlatform;
 import static org.caart.agent.check.sca.Sca.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.caart.agent.check.FakeHost;
-import org.caart.agent.check.TestPlatform;
-import org.caart.agent.platform.common.OsFamily;
 import org.caart.contract.agent.v1.CheckStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ class ConditionTest {
     void fixtures() throws IOException {
         Files.createDirectories(root.resolve("etc"));
         Files.writeString(root.resolve("etc/present"), "x\n");
-        host = new FakeHost(new TestPlatform(OsFamily.LINUX, root));
+        host = new FakeHost(FakePlatform.linux().root(root));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.caart.agent.check.sca;
 
+import org.caart.agent.platform.common.FakePlatform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,8 +16,6 @@ import org.caart.agent.check.Policy;
 import org.caart.agent.check.PolicyException;
 import org.caart.agent.check.PolicyOrigin;
 import org.caart.agent.check.Scanner;
-import org.caart.agent.check.TestPlatform;
-import org.caart.agent.platform.common.OsFamily;
 import org.caart.contract.agent.v1.CheckResultView;
 import org.caart.contract.agent.v1.CheckStatus;
 import org.caart.contract.agent.v1.ScanReportView;
@@ -35,7 +34,7 @@ class ScaPolicyParserTest {
     void fixtures() throws IOException {
         Files.createDirectories(root.resolve("etc"));
         Files.writeString(root.resolve("etc/debian_version"), "12x4\n");
-        host = new FakeHost(new TestPlatform(OsFamily.LINUX, root));
+        host = new FakeHost(FakePlatform.linux().root(root));
     }
 
     @Test

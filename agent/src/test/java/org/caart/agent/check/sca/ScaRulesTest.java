@@ -1,5 +1,6 @@
 package org.caart.agent.check.sca;
 
+import org.caart.agent.platform.common.FakePlatform;
 import static org.caart.agent.check.sca.Sca.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,13 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.caart.agent.check.CommandRun;
 import org.caart.agent.check.FakeHost;
 import org.caart.agent.check.Outcome;
-import org.caart.agent.check.TestPlatform;
-import org.caart.agent.platform.common.OsFamily;
 import org.caart.agent.platform.common.RegistryValue;
 import org.caart.contract.agent.v1.CheckStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +33,7 @@ class ScaRulesTest {
         write("etc/sudoers.d/README", "# Defaults logfile\n");
         write("etc/pwq/conf.d/50.conf", "minlen = 14\n");
         Files.createDirectories(root.resolve("etc/emptydir"));
-        host = new FakeHost(new TestPlatform(OsFamily.LINUX, root).process("auditd"));
+        host = new FakeHost(FakePlatform.linux().root(root).process(100, "auditd", "/usr/sbin/auditd"));
     }
 
     private void write(String path, String text) throws IOException {
@@ -151,7 +149,7 @@ class ScaRulesTest {
 
     @Test
     void commandsAreNotRunWhenTheHostRefusesThem() {
-        FakeHost refusing = new FakeHost(new TestPlatform(OsFamily.LINUX, root), false);
+        FakeHost refusing = new FakeHost(FakePlatform.linux().root(root), false);
         Outcome outcome = check(refusing, "all", "c:id -> r:root");
         assertStatus(CheckStatus.NOT_RUN, outcome);
         assertEquals("not run: commands from the server are disabled on this host", outcome.reason());
@@ -174,10 +172,11 @@ class ScaRulesTest {
 
     @Test
     void registryRulesOnWindows() {
-        FakeHost windows = new FakeHost(new TestPlatform(OsFamily.WINDOWS, root)
-                .key("HKLM\\SOFTWARE\\Policies\\Test", Map.of("NoAutorun", RegistryValue.dword(1),
-                        "Name", RegistryValue.string("Windows Server 2022 Datacenter")))
-                .key("HKLM\\SOFTWARE\\Policies\\Test\\Sub", Map.of()));
+        FakeHost windows = new FakeHost(FakePlatform.windows().root(root)
+                .registryValue("HKLM\\SOFTWARE\\Policies\\Test", "NoAutorun", RegistryValue.dword(1))
+                .registryValue("HKLM\\SOFTWARE\\Policies\\Test", "Name",
+                        RegistryValue.string("Windows Server 2022 Datacenter"))
+                .registryKey("HKLM\\SOFTWARE\\Policies\\Test\\Sub"));
         assertStatus(CheckStatus.PASSED, check(windows, "all", "r:HKLM\\SOFTWARE\\Policies\\Test"));
         assertStatus(CheckStatus.FAILED, check(windows, "all", "r:HKLM\\SOFTWARE\\Policies\\Missing"));
         assertStatus(CheckStatus.PASSED, check(windows, "all", "r:HKLM\\SOFTWARE\\Policies\\Test -> NoAutorun -> 1"));

@@ -1,5 +1,6 @@
 package org.caart.agent.check.sca;
 
+import org.caart.agent.platform.common.FakePlatform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,7 +17,6 @@ import org.caart.agent.check.FakeHost;
 import org.caart.agent.check.Policy;
 import org.caart.agent.check.PolicyCatalog;
 import org.caart.agent.check.Scanner;
-import org.caart.agent.check.TestPlatform;
 import org.caart.agent.platform.common.OsFamily;
 import org.caart.contract.agent.v1.CheckResultView;
 import org.caart.contract.agent.v1.CheckStatus;
@@ -57,7 +57,7 @@ class WazuhTestDataTest {
         for (OsFamily family : List.of(OsFamily.LINUX, OsFamily.WINDOWS)) {
             for (Path file : policies()) {
                 Policy policy = PolicyCatalog.read(file);
-                FakeHost host = new FakeHost(new TestPlatform(family, root));
+                FakeHost host = new FakeHost(FakePlatform.of(family).root(root));
                 List<CheckResultView> all = Stream.concat(
                         policy.checks().stream().map(c -> resultOf(c.evaluate(host), c.info().id())),
                         new Scanner(Clock.systemUTC(), 2).scan(policy, host).results().stream()).toList();
@@ -79,7 +79,7 @@ class WazuhTestDataTest {
                 continue;
             }
             ScanReportView report = new Scanner(Clock.systemUTC(), 2).scan(PolicyCatalog.read(file),
-                    new FakeHost(new TestPlatform(OsFamily.LINUX, root)));
+                    new FakeHost(FakePlatform.linux().root(root)));
             assertEquals(report.results().size(), report.summary().notApplicable(), file.toString());
             assertTrue(report.results().get(0).reason().startsWith("requirements not met: "));
         }

@@ -41,8 +41,17 @@ public final class FakePlatform implements Platform {
         return new FakePlatform(OsFamily.LINUX);
     }
 
+    public static FakePlatform of(OsFamily family) {
+        return new FakePlatform(family);
+    }
+
     public FakePlatform registryValue(String fullKey, String name, RegistryValue value) {
         registry.put(fullKey, name, value);
+        return this;
+    }
+
+    public FakePlatform registryKey(String fullKey) {
+        registry.putKey(fullKey);
         return this;
     }
 

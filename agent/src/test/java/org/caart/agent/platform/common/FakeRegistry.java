@@ -24,6 +24,15 @@ public final class FakeRegistry implements RegistryAccess {
         return this;
     }
 
+    /** A key with no values (and its parents). */
+    public FakeRegistry putKey(String fullKey) {
+        String key = normalize(fullKey);
+        for (String k = key; k != null; k = parent(k)) {
+            keys.computeIfAbsent(k, x -> new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
+        }
+        return this;
+    }
+
     /** Reading this key (or its values) fails as with "access denied". */
     public FakeRegistry deny(String fullKey) {
         denied.add(normalize(fullKey));
