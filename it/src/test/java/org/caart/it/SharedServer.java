@@ -48,7 +48,9 @@ public final class SharedServer implements BeforeAllCallback {
                     "CAART_SMTP_HOST", "127.0.0.1",
                     "CAART_SMTP_PORT", String.valueOf(mail.getSmtp().getPort()),
                     "CAART_SMTP_FROM", "CAaRT <caart@caart.test>",
-                    "CAART_PUBLIC_URL", "http://caart.example.test"));
+                    "CAART_PUBLIC_URL", "http://caart.example.test",
+                    // every test comes from 127.0.0.1: room for the sign-up tests (the throttle has unit tests)
+                    "CAART_SIGNUP_MAX_PER_ADDRESS", "200"));
             fixture = new Fixture(server.start(), mail);
         }
         return fixture;

@@ -8,16 +8,21 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.caart.account.control.PasswordHashing;
 import org.caart.account.control.PasswordPolicy;
+import org.caart.account.control.SignUpThrottle;
 import org.caart.account.entity.Membership;
 import org.caart.account.entity.UserAccount;
+import org.caart.platform.ForbiddenException;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.NotFoundException;
+import org.caart.platform.TooManyRequestsException;
 import org.caart.trail.boundary.Trail;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Sign-in and password changes. Every outcome, good or bad, goes to the trail. */
+/** Sign-up, sign-in and password changes. Every outcome, good or bad, goes to the trail. */
 @Stateless
 public class Accounts {
 
@@ -34,6 +39,52 @@ public class Accounts {
 
     @Inject
     Clock clock;
+
+    @Inject
+    SignUpThrottle throttle;
+
+    @Inject
+    @ConfigProperty(name = "caart.signup.enabled", defaultValue = "true")
+    boolean signUpEnabled;
+
+    /**
+     * Creates an account from the sign-up form. Every attempt counts against the caller's address first, so the
+     * duplicate-email answer cannot be used to list who is registered. All field problems are reported at once.
+     */
+    public SignedIn signUp(SignUpRequest request, String sourceAddress) {
+        if (!signUpEnabled) {
+            throw new ForbiddenException("Sign-up is switched off here; ask your administrator for an invitation");
+        }
+        if (!throttle.tryAcquire(sourceAddress)) {
+            trail.recordRefusal(null, null, request.email(), "signup.throttled", null, null, sourceAddress);
+            throw new TooManyRequestsException("Too many sign-up attempts from your address; try again later");
+        }
+        Map<String, String> errors = request.problems();
+        if (!errors.containsKey("email") && findByEmail(request.email()).isPresent()) {
+            errors.put("email", "This email is already registered");
+        }
+        try {
+            PasswordPolicy.check(request.password(), request.confirmation(), request.email());
+        } catch (InvalidInputException e) {
+            e.fieldErrors().forEach(errors::putIfAbsent);
+        }
+        if (!errors.isEmpty()) {
+            trail.recordRefusal(null, null, request.email(), "signup.refused", null, String.join(", ",
+                    errors.keySet()), sourceAddress);
+            throw new InvalidInputException(errors);
+        }
+        UserAccount user = new UserAccount(request.email(), request.firstName().strip(), request.lastName().strip(),
+                hashing.hash(request.password()), OffsetDateTime.now(clock));
+        em.persist(user);
+        em.flush();
+        trail.record(null, user.getId(), user.getEmail(), "signup", null, null, sourceAddress);
+        LOG.log(Level.INFO, "Account {0} signed up", user.getId());
+        return SignedIn.of(user);
+    }
+
+    public boolean signUpEnabled() {
+        return signUpEnabled;
+    }
 
     /** The account whose password matches, or empty; never says which of email or password was wrong. */
     public Optional<SignedIn> authenticate(String email, char[] password, String sourceAddress) {

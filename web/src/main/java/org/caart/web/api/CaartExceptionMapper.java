@@ -9,8 +9,9 @@ import org.caart.platform.ConflictException;
 import org.caart.platform.ForbiddenException;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.NotFoundException;
+import org.caart.platform.TooManyRequestsException;
 
-/** Business refusals as problem+json: 400 with the field list, 403, 404, 409. */
+/** Business refusals as problem+json: 400 with the field list, 403, 404, 409, 429. */
 @Provider
 public class CaartExceptionMapper implements ExceptionMapper<CaartException> {
 
@@ -19,7 +20,8 @@ public class CaartExceptionMapper implements ExceptionMapper<CaartException> {
         if (e instanceof InvalidInputException invalid) {
             return Problem.of(400, "Bad Request", e.getMessage(), invalid.fieldErrors(), null);
         }
-        Response.Status status = e instanceof NotFoundException ? Response.Status.NOT_FOUND
+        Response.Status status = e instanceof TooManyRequestsException ? Response.Status.TOO_MANY_REQUESTS
+                : e instanceof NotFoundException ? Response.Status.NOT_FOUND
                 : e instanceof ForbiddenException ? Response.Status.FORBIDDEN
                 : e instanceof ConflictException ? Response.Status.CONFLICT
                 : Response.Status.BAD_REQUEST;
