@@ -33,7 +33,8 @@ public class ChangePasswordBacking {
 
     public void change() throws ServletException, IOException {
         try {
-            accounts.changePassword(user.getEmail(), chars(oldPassword), chars(newPassword), chars(confirmation),
+            accounts.changePassword(user.getEmail(), Passwords.chars(oldPassword), Passwords.chars(newPassword),
+                    Passwords.chars(confirmation),
                     user.sourceAddress());
         } catch (InvalidInputException e) {
             e.fieldErrors().forEach((field, message) -> faces.addMessage("changePassword:" + field,
@@ -44,10 +45,6 @@ public class ChangePasswordBacking {
         ((HttpServletRequest) external.getRequest()).logout();
         external.invalidateSession();
         external.redirect(external.getRequestContextPath() + "/login.xhtml?passwordChanged=true");
-    }
-
-    private static char[] chars(String value) {
-        return value == null ? new char[0] : value.toCharArray();
     }
 
     public String getOldPassword() {

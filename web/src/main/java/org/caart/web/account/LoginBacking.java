@@ -8,14 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 import org.caart.account.boundary.SignedIn;
+import org.caart.web.security.SignIn;
 
 /** The login page: one generic message for any failure. */
 @Named
@@ -28,6 +24,9 @@ public class LoginBacking {
     @Inject
     FacesContext faces;
 
+    @Inject
+    SignIn signIn;
+
     @NotBlank
     private String email;
 
@@ -36,15 +35,12 @@ public class LoginBacking {
 
     public void login() throws IOException {
         ExternalContext external = faces.getExternalContext();
-        AuthenticationStatus status = security.authenticate((HttpServletRequest) external.getRequest(),
-                (HttpServletResponse) external.getResponse(),
-                AuthenticationParameters.withParams()
-                        .credential(new UsernamePasswordCredential(email, new Password(password)))
-                        .newAuthentication(true));
+        AuthenticationStatus status = signIn.withPassword(email, password);
         password = null;
         switch (status) {
             case SUCCESS -> external.redirect(external.getRequestContextPath()
-                    + (security.isCallerInRole(SignedIn.PASSWORD_CHANGE) ? "/change-password.xhtml" : "/app/dashboard.xhtml"));
+                    + (security.isCallerInRole(SignedIn.PASSWORD_CHANGE) ? "/change-password.xhtml"
+                            : "/app/dashboard.xhtml"));
             case SEND_CONTINUE -> faces.responseComplete();
             default -> faces.addMessage(null,
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, "Invalid credentials", null));

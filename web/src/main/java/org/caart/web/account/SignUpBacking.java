@@ -6,17 +6,13 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.caart.account.boundary.Accounts;
 import org.caart.account.boundary.SignUpRequest;
 import org.caart.platform.CaartException;
 import org.caart.platform.InvalidInputException;
+import org.caart.web.security.SignIn;
 
 /**
  * The sign-up page (UC1): on a refusal each problem shows at its field and what was typed stays, except the
@@ -32,7 +28,7 @@ public class SignUpBacking {
     Accounts accounts;
 
     @Inject
-    SecurityContext security;
+    SignIn signIn;
 
     @Inject
     FacesContext faces;
@@ -51,8 +47,8 @@ public class SignUpBacking {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         try {
-            accounts.signUp(new SignUpRequest(firstName, lastName, email, chars(password), chars(confirmation)),
-                    request.getRemoteAddr());
+            accounts.signUp(new SignUpRequest(firstName, lastName, email, Passwords.chars(password),
+                    Passwords.chars(confirmation)), request.getRemoteAddr());
         } catch (InvalidInputException e) {
             e.fieldErrors().forEach((field, message) -> faces.addMessage(FORM + field,
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null)));
@@ -61,15 +57,8 @@ public class SignUpBacking {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
             return;
         }
-        security.authenticate(request, (HttpServletResponse) external.getResponse(),
-                AuthenticationParameters.withParams()
-                        .credential(new UsernamePasswordCredential(email, new Password(password)))
-                        .newAuthentication(true));
+        signIn.withPassword(email, password);
         external.redirect(external.getRequestContextPath() + "/app/dashboard.xhtml");
-    }
-
-    private static char[] chars(String value) {
-        return value == null ? new char[0] : value.toCharArray();
     }
 
     public String getFirstName() {
