@@ -9,10 +9,10 @@ import org.caart.account.entity.UserAccount;
 public record SignUpRequest(String firstName, String lastName, String email, char[] password, char[] confirmation) {
 
     /** One address, no spaces, a dot in the domain: what a mail server will accept, without guessing further. */
-    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    public static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     /** Problems with the names and the email's form (the password has its own policy), field by field. */
-    Map<String, String> problems() {
+    public Map<String, String> problems() {
         Map<String, String> errors = new LinkedHashMap<>();
         name("firstName", "first name", firstName, errors);
         name("lastName", "last name", lastName, errors);

@@ -23,6 +23,8 @@ public class UserAccount {
 
     public static final int EMAIL_MAX = 254;
     public static final int NAME_MAX = 80;
+    public static final int USERNAME_MAX = 40;
+    public static final int ABOUT_MAX = 2000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "user_account_seq")
@@ -40,6 +42,30 @@ public class UserAccount {
     @Size(max = NAME_MAX)
     @Column(name = "last_name", length = NAME_MAX)
     private String lastName;
+
+    @Size(max = USERNAME_MAX)
+    @Column(name = "username", length = USERNAME_MAX)
+    private String username;
+
+    @Size(max = 200)
+    @Column(name = "street_address", length = 200)
+    private String streetAddress;
+
+    @Size(max = NAME_MAX)
+    @Column(name = "city", length = NAME_MAX)
+    private String city;
+
+    @Size(max = NAME_MAX)
+    @Column(name = "country", length = NAME_MAX)
+    private String country;
+
+    @Size(max = 20)
+    @Column(name = "postal_code", length = 20)
+    private String postalCode;
+
+    @Size(max = ABOUT_MAX)
+    @Column(name = "about_me", length = ABOUT_MAX)
+    private String aboutMe;
 
     @Column(name = "password_hash", nullable = false, length = 512)
     private String passwordHash;
@@ -93,6 +119,27 @@ public class UserAccount {
     public void changePassword(String newHash) {
         this.passwordHash = Objects.requireNonNull(newHash, "newHash");
         this.mustChangePassword = false;
+    }
+
+    /** The profile fields a user edits about themselves (figures 15 and 18); the email stays as registered. */
+    public void updateProfile(Profile profile) {
+        this.username = profile.username();
+        this.firstName = profile.firstName();
+        this.lastName = profile.lastName();
+        this.streetAddress = profile.streetAddress();
+        this.city = profile.city();
+        this.country = profile.country();
+        this.postalCode = profile.postalCode();
+        this.aboutMe = profile.aboutMe();
+    }
+
+    public Profile profile() {
+        return new Profile(username, firstName, lastName, streetAddress, city, country, postalCode, aboutMe);
+    }
+
+    public String displayName() {
+        String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).strip();
+        return name.isEmpty() ? email : name;
     }
 
     public Long getId() {

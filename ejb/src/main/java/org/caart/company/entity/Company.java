@@ -73,6 +73,14 @@ public class Company {
         this.name = newName.strip();
     }
 
+    /** New settings from the company form; the id and the creation time stay. */
+    public void update(String newName, String newPostalAddress, ClientOs newClientOs, String newTimeZone) {
+        rename(newName);
+        this.postalAddress = newPostalAddress;
+        this.clientOs = Objects.requireNonNull(newClientOs, "clientOs");
+        this.timeZone = zone(newTimeZone).getId();
+    }
+
     static ZoneId zone(String id) {
         try {
             return ZoneId.of(Objects.requireNonNull(id, "timeZone"));
@@ -95,6 +103,10 @@ public class Company {
 
     public ClientOs getClientOs() {
         return clientOs;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
     }
 
     public ZoneId zoneId() {

@@ -62,6 +62,15 @@ public class Outbox {
         return mail;
     }
 
+    /**
+     * Queues a mail whose body carries a one-time secret (an invitation link): the outbox keeps the body only until
+     * the SMTP server accepts the mail. While mail is only captured (no SMTP server configured), it stays readable
+     * to the platform operator, who is then the only way the link reaches anyone.
+     */
+    public OutboxMail queueWithSecret(Long companyId, String recipient, String subject, String text, String html) {
+        return queue(companyId, recipient, subject, text, html).holdingSecret();
+    }
+
     /** The operator's check of the SMTP settings: queues a short mail to the given address. */
     @RolesAllowed("OPERATOR")
     public OutboxMail sendTestMail(String recipient, String sourceAddress) {

@@ -65,6 +65,9 @@ public class OutboxMail {
     @Column(name = "sent_at")
     private OffsetDateTime sentAt;
 
+    @Column(name = "holds_secret", nullable = false)
+    private boolean holdsSecret;
+
     @Column(name = "lease_owner", length = 64)
     private String leaseOwner;
 
@@ -88,7 +91,17 @@ public class OutboxMail {
         this.nextAttemptAt = createdAt;
     }
 
+    /** Marks the body as carrying a one-time secret: it is removed once the mail has been handed to SMTP. */
+    public OutboxMail holdingSecret() {
+        this.holdsSecret = true;
+        return this;
+    }
+
     public void delivered(OffsetDateTime at) {
+        if (holdsSecret) {
+            textBody = "(Removed after delivery: this mail held a one-time link.)";
+            htmlBody = null;
+        }
         status = MailStatus.SENT;
         sentAt = at;
         attempts++;

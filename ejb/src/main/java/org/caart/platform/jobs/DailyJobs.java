@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import org.caart.account.boundary.Accounts;
 import org.caart.mail.boundary.Outbox;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,13 +29,19 @@ public class DailyJobs {
     Outbox outbox;
 
     @Inject
+    Accounts accounts;
+
+    @Inject
     Clock clock;
 
     @Inject
     @ConfigProperty(name = "caart.jobs.platform-hour-utc", defaultValue = "3")
     int platformHourUtc;
 
-    /** Removes delivered mail older than the retention period, once a day after the platform hour (UTC). */
+    /**
+     * Removes delivered mail older than the retention period and sign-in failures that no longer matter, once a day
+     * after the platform hour (UTC).
+     */
     public boolean purgeOutboxIfDue() {
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(ZoneOffset.UTC));
         LocalDate today = now.toLocalDate();
@@ -42,8 +49,10 @@ public class DailyJobs {
             return false;
         }
         int removed = outbox.purgeDelivered();
-        ledger.finish(OUTBOX_RETENTION, 0, today, removed + " delivered mail(s) removed");
-        LOG.log(Level.INFO, "Daily job {0} for {1}: {2} delivered mail(s) removed", OUTBOX_RETENTION, today, removed);
+        int throttles = accounts.purgeIdleThrottles();
+        String detail = removed + " delivered mail(s) removed, " + throttles + " idle sign-in throttle row(s) removed";
+        ledger.finish(OUTBOX_RETENTION, 0, today, detail);
+        LOG.log(Level.INFO, "Daily job {0} for {1}: {2}", OUTBOX_RETENTION, today, detail);
         return true;
     }
 }

@@ -1,6 +1,9 @@
 package org.caart.mail.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,5 +36,26 @@ class OutboxMailTest {
         assertEquals(MailStatus.SENT, mail.getStatus());
         assertEquals(null, mail.getLastError());
         assertEquals(now.plusMinutes(1), mail.getSentAt());
+    }
+
+    @Test
+    void aMailHoldingASecretLosesItsBodyOnceDelivered() {
+        OffsetDateTime now = OffsetDateTime.parse("2026-11-21T10:00:00Z");
+        OutboxMail mail = new OutboxMail(7L, "new@example.test", "Invitation", "link: https://x/invite?token=abc",
+                "<a href=\"https://x/invite?token=abc\">accept</a>", now).holdingSecret();
+        mail.failed("connection refused", now);
+        assertTrue(mail.getTextBody().contains("token=abc"),
+                "kept while it still has to be sent");
+        mail.delivered(now.plusMinutes(1));
+        assertFalse(mail.getTextBody().contains("token"), mail.getTextBody());
+        assertNull(mail.getHtmlBody());
+    }
+
+    @Test
+    void anOrdinaryMailKeepsItsBody() {
+        OffsetDateTime now = OffsetDateTime.parse("2026-11-21T10:00:00Z");
+        OutboxMail mail = new OutboxMail(null, "ops@example.test", "Digest", "body", "<p>body</p>", now);
+        mail.delivered(now);
+        assertEquals("body", mail.getTextBody());
     }
 }

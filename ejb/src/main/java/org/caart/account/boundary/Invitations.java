@@ -1,0 +1,238 @@
+package org.caart.account.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.caart.account.control.InvitationMail;
+import org.caart.account.control.Registration;
+import org.caart.account.control.Tokens;
+import org.caart.account.entity.Invitation;
+import org.caart.account.entity.Membership;
+import org.caart.account.entity.Permission;
+import org.caart.account.entity.Role;
+import org.caart.account.entity.UserAccount;
+import org.caart.mail.boundary.Outbox;
+import org.caart.platform.ConflictException;
+import org.caart.platform.ForbiddenException;
+import org.caart.platform.InvalidInputException;
+import org.caart.platform.NotFoundException;
+import org.caart.trail.boundary.Trail;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Invitations (UC8). Owners and admins invite an address with a role; the mail's link carries a 256-bit token of
+ * which only the hash is kept. The link works once, for that company and that address, until it expires.
+ */
+@Stateless
+public class Invitations {
+
+    private static final System.Logger LOG = System.getLogger(Invitations.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Access access;
+
+    @Inject
+    Registration registration;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    InvitationMail mails;
+
+    @Inject
+    Trail trail;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "caart.invitation.validity-hours", defaultValue = "72")
+    int validityHours;
+
+    public Invitation invite(long companyId, String email, Role role, String sourceAddress) {
+        Membership actor = access.require(companyId, Permission.MANAGE_MEMBERS);
+        if (role == null) {
+            throw new InvalidInputException("role", "Choose a role");
+        }
+        if (role == Role.OWNER && !actor.getRole().can(Permission.MANAGE_OWNERS)) {
+            throw new ForbiddenException("Only an owner can invite another owner");
+        }
+        if (email == null || email.isBlank() || !SignUpRequest.EMAIL.matcher(email.strip()).matches()
+                || email.strip().length() > UserAccount.EMAIL_MAX) {
+            throw new InvalidInputException("email", "This is not a valid email address");
+        }
+        String address = UserAccount.normalizeEmail(email);
+        if (isMember(companyId, address)) {
+            throw new ConflictException(address + " is already a member of this company");
+        }
+        if (open(companyId, address).isPresent()) {
+            throw new ConflictException(address + " already has an open invitation; resend it instead");
+        }
+        String token = Tokens.newToken();
+        Invitation invitation = new Invitation(actor.getCompany(), address, role, actor.getUser(), Tokens.hash(token),
+                OffsetDateTime.now(clock), validity());
+        em.persist(invitation);
+        em.flush();
+        send(invitation, token);
+        trail.record(companyId, actor.getUser().getId(), actor.getUser().getEmail(), "invitation.send", address,
+                role.name(), sourceAddress);
+        LOG.log(Level.INFO, "Invitation {0} to company {1} sent", invitation.getId(), companyId);
+        return invitation;
+    }
+
+    /** Invitations not yet accepted or revoked (expired ones included, so they can be resent). */
+    public List<Invitation> open(long companyId) {
+        access.require(companyId, Permission.MANAGE_MEMBERS);
+        return em.createQuery("SELECT i FROM Invitation i WHERE i.company.id = :company AND i.acceptedAt IS NULL "
+                        + "AND i.revokedAt IS NULL ORDER BY i.sentAt DESC", Invitation.class)
+                .setParameter("company", companyId).getResultList();
+    }
+
+    /** A new link (the old one stops working) and a fresh validity period. */
+    public Invitation resend(long companyId, long invitationId, String sourceAddress) {
+        Membership actor = access.require(companyId, Permission.MANAGE_MEMBERS);
+        Invitation invitation = findOpen(companyId, invitationId);
+        String token = Tokens.newToken();
+        invitation.resend(Tokens.hash(token), OffsetDateTime.now(clock), validity());
+        send(invitation, token);
+        trail.record(companyId, actor.getUser().getId(), actor.getUser().getEmail(), "invitation.resend",
+                invitation.getEmail(), null, sourceAddress);
+        return invitation;
+    }
+
+    public void revoke(long companyId, long invitationId, String sourceAddress) {
+        Membership actor = access.require(companyId, Permission.MANAGE_MEMBERS);
+        Invitation invitation = findOpen(companyId, invitationId);
+        invitation.revoke(OffsetDateTime.now(clock));
+        trail.record(companyId, actor.getUser().getId(), actor.getUser().getEmail(), "invitation.revoke",
+                invitation.getEmail(), null, sourceAddress);
+    }
+
+    /** What the link's page shows; an unknown or malformed token is "not found". */
+    public InvitationView lookup(String token) {
+        Invitation invitation = byToken(token);
+        UserAccount inviter = invitation.getInvitedBy();
+        return new InvitationView(invitation.getCompany().getName(), invitation.getEmail(),
+                invitation.getRole().name(), inviter == null ? null : inviter.displayName(),
+                invitation.state(OffsetDateTime.now(clock)), invitation.getExpiresAt(),
+                registration.emailTaken(invitation.getEmail()));
+    }
+
+    /** The signed-in caller accepts; the invitation must be addressed to the caller's email. */
+    public Membership accept(String token, String sourceAddress) {
+        UserAccount caller = access.caller();
+        Invitation invitation = pending(token);
+        if (!caller.getEmail().equals(invitation.getEmail())) {
+            trail.recordRefusal(invitation.getCompany().getId(), caller.getId(), caller.getEmail(),
+                    "invitation.refused", invitation.getEmail(), "signed in as another address", sourceAddress);
+            throw new ForbiddenException("This invitation is for " + invitation.getEmail()
+                    + "; sign in with that address to accept it");
+        }
+        return join(invitation, caller, sourceAddress);
+    }
+
+    /** Someone without an account registers with the invited address and joins in one step. */
+    public Membership acceptAsNewUser(String token, String firstName, String lastName, char[] password,
+            char[] confirmation, String sourceAddress) {
+        Invitation invitation = pending(token);
+        SignUpRequest request = new SignUpRequest(firstName, lastName, invitation.getEmail(), password,
+                confirmation);
+        Map<String, String> errors = registration.problems(request);
+        if (errors.containsKey("email")) {
+            throw new ConflictException("An account for " + invitation.getEmail() + " exists; sign in to accept");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        UserAccount user = registration.register(request);
+        trail.record(null, user.getId(), user.getEmail(), "signup", null, "by invitation", sourceAddress);
+        return join(invitation, user, sourceAddress);
+    }
+
+    private Membership join(Invitation invitation, UserAccount user, String sourceAddress) {
+        long companyId = invitation.getCompany().getId();
+        if (isMember(companyId, user.getEmail())) {
+            throw new ConflictException("You are already a member of " + invitation.getCompany().getName());
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        invitation.accept(user, now);
+        Membership membership = new Membership(invitation.getCompany(), user, invitation.getRole(), now);
+        em.persist(membership);
+        em.flush();
+        trail.record(companyId, user.getId(), user.getEmail(), "invitation.accept", user.getEmail(),
+                invitation.getRole().name(), sourceAddress);
+        return membership;
+    }
+
+    private void send(Invitation invitation, String token) {
+        InvitationMail.Mail mail = mails.compose(invitation, token);
+        outbox.queueWithSecret(invitation.getCompany().getId(), invitation.getEmail(), mail.subject(), mail.text(),
+                mail.html());
+    }
+
+    private Invitation pending(String token) {
+        Invitation invitation = byToken(token);
+        Invitation.State state = invitation.state(OffsetDateTime.now(clock));
+        if (state != Invitation.State.PENDING) {
+            throw new ConflictException(switch (state) {
+                case EXPIRED -> "This invitation has expired; ask for a new one";
+                case ACCEPTED -> "This invitation has already been used";
+                default -> "This invitation was withdrawn";
+            });
+        }
+        return invitation;
+    }
+
+    private Invitation byToken(String token) {
+        if (!Tokens.wellFormed(token)) {
+            throw new NotFoundException("Invitation");
+        }
+        return em.createQuery("SELECT i FROM Invitation i JOIN FETCH i.company WHERE i.tokenHash = :hash",
+                        Invitation.class)
+                .setParameter("hash", Tokens.hash(token)).getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("Invitation"));
+    }
+
+    private Invitation findOpen(long companyId, long invitationId) {
+        Invitation invitation = em.createQuery("SELECT i FROM Invitation i WHERE i.id = :id "
+                        + "AND i.company.id = :company", Invitation.class)
+                .setParameter("id", invitationId).setParameter("company", companyId)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("Invitation"));
+        Invitation.State state = invitation.state(OffsetDateTime.now(clock));
+        if (state == Invitation.State.ACCEPTED || state == Invitation.State.REVOKED) {
+            throw new ConflictException("This invitation is " + state.name().toLowerCase() + " already");
+        }
+        return invitation;
+    }
+
+    private Optional<Invitation> open(long companyId, String email) {
+        return em.createQuery("SELECT i FROM Invitation i WHERE i.company.id = :company AND i.email = :email "
+                        + "AND i.acceptedAt IS NULL AND i.revokedAt IS NULL", Invitation.class)
+                .setParameter("company", companyId).setParameter("email", email)
+                .getResultStream().findFirst();
+    }
+
+    private boolean isMember(long companyId, String email) {
+        return !em.createQuery("SELECT m.id FROM Membership m WHERE m.company.id = :company "
+                        + "AND m.user.email = :email", Long.class)
+                .setParameter("company", companyId).setParameter("email", email)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    private Duration validity() {
+        return Duration.ofHours(validityHours);
+    }
+}
