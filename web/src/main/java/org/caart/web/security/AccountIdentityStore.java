@@ -19,8 +19,9 @@ public class AccountIdentityStore implements IdentityStore {
     HttpServletRequest request;
 
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
+        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         return accounts.authenticate(credential.getCaller(), credential.getPassword().getValue(),
-                        request.getRemoteAddr())
+                        request.getRemoteAddr(), !api)
                 .map(signedIn -> new CredentialValidationResult(signedIn.email(), signedIn.groups()))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }

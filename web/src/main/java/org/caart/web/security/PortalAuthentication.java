@@ -16,7 +16,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
+import org.caart.account.boundary.RememberedSignIns;
+import org.caart.account.boundary.SignedIn;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How callers prove who they are. Portal pages: a form login through {@code SecurityContext.authenticate}, kept in
@@ -33,6 +37,13 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    RememberedSignIns remembered;
+
+    @Inject
+    @ConfigProperty(name = "caart.public.url")
+    String publicUrl;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -41,13 +52,21 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential != null) {
-            return formLogin(request, context, credential);
+            return formLogin(request, response, context, credential);
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(CALLER) instanceof String caller) {
             @SuppressWarnings("unchecked")
             Set<String> groups = (Set<String>) session.getAttribute(GROUPS);
             return context.notifyContainerAboutLogin(caller, groups);
+        }
+        Optional<String> token = RememberMeCookie.read(request);
+        if (token.isPresent()) {
+            Optional<SignedIn> signedIn = remembered.redeem(token.get(), request.getRemoteAddr());
+            if (signedIn.isPresent()) {
+                return startSession(request, context, signedIn.get().email(), signedIn.get().groups());
+            }
+            RememberMeCookie.clear(request, response, secureCookies());
         }
         if (context.isProtected()) {
             return context.redirect(request.getContextPath() + LOGIN_PAGE);
@@ -63,20 +82,36 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         }
     }
 
-    private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context,
-            Credential credential) {
+    private AuthenticationStatus formLogin(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context, Credential credential) {
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE; // the login page says so; no container error page
         }
+        String caller = result.getCallerPrincipal().getName();
+        Set<String> groups = Set.copyOf(result.getCallerGroups());
+        if (context.getAuthParameters().isRememberMe() && groups.contains(SignedIn.USER)) {
+            String token = remembered.issue(caller, request.getRemoteAddr(), request.getHeader("User-Agent"));
+            RememberMeCookie.write(request, response, token, remembered.lifetime(), secureCookies());
+        }
+        return startSession(request, context, caller, groups);
+    }
+
+    /** A new session (never the one from before the login, against fixation) holding the caller. */
+    private static AuthenticationStatus startSession(HttpServletRequest request, HttpMessageContext context,
+            String caller, Set<String> groups) {
         HttpSession old = request.getSession(false);
         if (old != null) {
             old.invalidate();
         }
         HttpSession session = request.getSession(true);
-        session.setAttribute(CALLER, result.getCallerPrincipal().getName());
-        session.setAttribute(GROUPS, Set.copyOf(result.getCallerGroups()));
-        return context.notifyContainerAboutLogin(result);
+        session.setAttribute(CALLER, caller);
+        session.setAttribute(GROUPS, groups);
+        return context.notifyContainerAboutLogin(caller, groups);
+    }
+
+    boolean secureCookies() {
+        return publicUrl != null && publicUrl.startsWith("https:");
     }
 
     private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
@@ -107,7 +142,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType("application/problem+json");
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"This API needs HTTP Basic credentials of the platform operator\"}");
+                    + "\"detail\":\"This API needs HTTP Basic credentials of a CAaRT account\"}");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

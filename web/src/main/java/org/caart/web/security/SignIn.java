@@ -23,11 +23,16 @@ public class SignIn {
     FacesContext faces;
 
     public AuthenticationStatus withPassword(String email, String password) {
+        return withPassword(email, password, false);
+    }
+
+    public AuthenticationStatus withPassword(String email, String password, boolean rememberMe) {
         ExternalContext external = faces.getExternalContext();
         return security.authenticate((HttpServletRequest) external.getRequest(),
                 (HttpServletResponse) external.getResponse(),
                 AuthenticationParameters.withParams()
                         .credential(new UsernamePasswordCredential(email, new Password(password)))
+                        .rememberMe(rememberMe)
                         .newAuthentication(true));
     }
 }

@@ -1,0 +1,35 @@
+package org.caart.web.api.system;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.caart.trail.boundary.Trail;
+import org.caart.trail.entity.TrailEvent;
+
+/** The whole platform's audit trail, newest first: the platform operator's view. */
+@Path("system/trail")
+@Produces(MediaType.APPLICATION_JSON)
+public class TrailResource {
+
+    @Inject
+    Trail trail;
+
+    @GET
+    public List<TrailEventView> latest(@QueryParam("max") @DefaultValue("200") int max) {
+        return trail.latest(Math.max(1, Math.min(max, 1000))).stream().map(TrailEventView::of).toList();
+    }
+
+    public record TrailEventView(long id, String occurredAt, Long companyId, String actor, String action,
+            String target, String detail, String sourceAddress) {
+
+        static TrailEventView of(TrailEvent e) {
+            return new TrailEventView(e.getId(), e.getOccurredAt().toString(), e.getCompanyId(), e.getActor(),
+                    e.getAction(), e.getTarget(), e.getDetail(), e.getSourceAddress());
+        }
+    }
+}
