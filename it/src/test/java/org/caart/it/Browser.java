@@ -72,6 +72,27 @@ final class Browser implements AutoCloseable {
         settle();
     }
 
+    /** Picks an item of a PrimeFaces selectOneMenu by its label, typing into its filter when it has one. */
+    void choose(String id, String label) {
+        find(id).click();
+        List<WebElement> filter = driver.findElements(By.id(id + "_filter"));
+        if (!filter.isEmpty() && filter.get(0).isDisplayed()) {
+            filter.get(0).sendKeys(label);
+        }
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(
+                        By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
+        settle();
+    }
+
+    /** Signs in through the login page. */
+    void login(String email, String password) {
+        open("/login.xhtml");
+        type("login:email", email);
+        type("login:password", password);
+        submit("login:submit");
+    }
+
     /** Clicks a control that submits the whole page and waits for the next page to load. */
     void submit(String id) {
         WebElement control = find(id);

@@ -39,7 +39,9 @@ class DailyJobsIT {
         setClock(day + "T03:30:00Z");
         List<JsonObject> runs = runsOn(api.post("/api/system/jobs/tick", null).array().getValuesAs(JsonObject.class));
         assertEquals(1, runs.size());
-        assertTrue(runs.get(0).getString("detail").matches("[1-9]\\d* delivered mail\\(s\\) removed"), runs.toString());
+        assertTrue(runs.get(0).getString("detail").matches(
+                "[1-9]\\d* delivered mail\\(s\\) removed, \\d+ idle sign-in throttle row\\(s\\) removed"),
+                runs.toString());
         assertEquals("GONE", mailStatus(oldMail));
 
         setClock(day + "T09:30:00Z");

@@ -16,6 +16,8 @@ public final class SharedServer implements BeforeAllCallback {
 
     public static final String OPERATOR = "operator@caart.test";
     public static final String OPERATOR_PASSWORD = randomPassword();
+    /** What links in mails start with; the tests open their paths on the test server. */
+    public static final String PUBLIC_URL = "http://caart.example.test";
 
     private static Fixture fixture;
 
@@ -48,7 +50,8 @@ public final class SharedServer implements BeforeAllCallback {
                     "CAART_SMTP_HOST", "127.0.0.1",
                     "CAART_SMTP_PORT", String.valueOf(mail.getSmtp().getPort()),
                     "CAART_SMTP_FROM", "CAaRT <caart@caart.test>",
-                    "CAART_PUBLIC_URL", "http://caart.example.test",
+                    "CAART_PUBLIC_URL", PUBLIC_URL,
+                    "CAART_LOGIN_MAX_FAILURES_PER_ADDRESS", "1000",
                     // every test comes from 127.0.0.1: room for the sign-up tests (the throttle has unit tests)
                     "CAART_SIGNUP_MAX_PER_ADDRESS", "200"));
             fixture = new Fixture(server.start(), mail);

@@ -1,0 +1,211 @@
+package org.caart.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Company isolation, swept over what the deployed server says it serves: every portal page (the server's own page
+ * list) and every company-scoped REST operation (the server's OpenAPI document). A user of company A reaching for
+ * company B's ids gets 404, exactly like a missing id, and company B looks the same afterwards. A member without
+ * the needed role gets 403.
+ */
+@ExtendWith(SharedServer.class)
+class CompanyIsolationIT {
+
+    private static final Set<String> WRITES = Set.of("post", "put", "delete", "patch");
+
+    static Tenant a;
+    static Tenant b;
+    static long bMemberId;
+    static long bInvitationId;
+    static long aMemberId;
+    static long aInvitationId;
+    static Tenant.Member aViewer;
+
+    @BeforeAll
+    static void twoCompanies() {
+        a = Tenant.create("alpha");
+        b = Tenant.create("bravo");
+        aViewer = a.addMember("viewer", "VIEWER");
+        b.addMember("auditor", "AUDITOR");
+        aMemberId = memberId(a.api().get(a.path("/members")), a.ownerEmail());
+        bMemberId = memberId(b.api().get(b.path("/members")), b.ownerEmail());
+        aInvitationId = invite(a, "pending-a");
+        bInvitationId = invite(b, "pending-b");
+    }
+
+    @Test
+    void everyPortalPageAnswers404ForAnotherCompanysId() {
+        List<String> pages = appPages();
+        assertTrue(pages.size() >= 6, "the server lists its pages: " + pages);
+        String before = snapshot(b);
+        for (String page : pages) {
+            PortalClient.Page own = a.portal().get(page + "?company=" + a.companyId());
+            assertEquals(200, own.status(), page + " opens for its own company");
+            PortalClient.Page foreign = a.portal().get(page + "?company=" + b.companyId());
+            assertEquals(404, foreign.status(), page + " with company B's id");
+            assertFalse(foreign.shows(b.companyName()), page + " must not show company B");
+            PortalClient.Page missing = a.portal().get(page + "?company=999999999");
+            assertEquals(404, missing.status(), page + " with a missing id");
+        }
+        assertEquals(before, snapshot(b), "company B unchanged");
+    }
+
+    @Test
+    void everyCompanyApiOperationAnswers404ForAnotherCompanysIds() {
+        List<Operation> operations = companyOperations();
+        assertTrue(operations.size() >= 10, "the OpenAPI document lists the company API: " + operations);
+        String before = snapshot(b);
+        for (Operation op : operations) {
+            Map<String, Long> foreign = Map.of("company", b.companyId(), "member", bMemberId,
+                    "invitation", bInvitationId);
+            Api.Reply reply = call(a.api(), op, foreign);
+            assertEquals(404, reply.status(), op + " on company B: " + reply.body());
+            assertTrue(reply.contentType().startsWith("application/problem+json"), op + " answers problem+json");
+            if (op.path().contains("{member}") || op.path().contains("{invitation}")) {
+                Api.Reply mixed = call(a.api(), op, Map.of("company", a.companyId(), "member", bMemberId,
+                        "invitation", bInvitationId));
+                assertEquals(404, mixed.status(), op + " with company A's id but company B's object: " + mixed.body());
+            }
+        }
+        assertEquals(before, snapshot(b), "company B unchanged");
+    }
+
+    @Test
+    void aMemberWithoutTheRoleGets403OnEveryWrite() {
+        String before = snapshot(a);
+        for (Operation op : companyOperations()) {
+            if (!WRITES.contains(op.method())) {
+                continue;
+            }
+            Api.Reply reply = call(aViewer.api(), op, Map.of("company", a.companyId(), "member", aMemberId,
+                    "invitation", aInvitationId));
+            assertEquals(403, reply.status(), op + " as VIEWER: " + reply.body());
+        }
+        assertEquals(before, snapshot(a), "company A unchanged");
+    }
+
+    @Test
+    void aViewerSeesTheCompanyButNotItsAdminPages() {
+        for (String page : appPages()) {
+            int status = aViewer.portal().get(page + "?company=" + a.companyId()).status();
+            boolean adminPage = page.equals("/app/members.xhtml") || page.equals("/app/trail.xhtml");
+            assertEquals(adminPage ? 403 : 200, status, page + " as VIEWER");
+        }
+        assertEquals(403, aViewer.api().get(a.path("/trail")).status());
+        assertEquals(403, aViewer.api().get(a.path("/invitations")).status());
+        assertEquals(200, aViewer.api().get(a.path("/members")).status());
+        assertEquals(200, aViewer.api().get(a.path("")).status());
+    }
+
+    @Test
+    void anonymousCallersGetNothing() {
+        for (Operation op : companyOperations()) {
+            Api.Reply reply = call(Api.anonymous(SharedServer.server()), op, Map.of("company", a.companyId(),
+                    "member", aMemberId, "invitation", aInvitationId));
+            assertEquals(401, reply.status(), op + " without credentials");
+        }
+        for (String page : appPages()) {
+            PortalClient.Page shown = new PortalClient(SharedServer.server()).get(page + "?company=" + a.companyId());
+            assertTrue(shown.path().startsWith("/login.xhtml"), page + " leads to the login page, not " + shown.path());
+            assertFalse(shown.shows(a.companyName()), page + " must not show the company");
+        }
+    }
+
+    /** What company B's owner sees of it: settings, members, invitations and the whole trail. */
+    private static String snapshot(Tenant tenant) {
+        return String.join("\n", tenant.api().get(tenant.path("")).body(),
+                tenant.api().get(tenant.path("/members")).body(),
+                tenant.api().get(tenant.path("/invitations")).body(),
+                tenant.api().get(tenant.path("/trail")).body());
+    }
+
+    static List<String> appPages() {
+        return SharedServer.operatorApi().get("/api/system/pages").array().getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).filter(p -> p.startsWith("/app/")).toList();
+    }
+
+    record Operation(String method, String path) {
+        @Override
+        public String toString() {
+            return method.toUpperCase() + " " + path;
+        }
+    }
+
+    /** Every operation of the OpenAPI document whose path takes a company id. */
+    static List<Operation> companyOperations() {
+        JsonObject paths = openApi().getJsonObject("paths");
+        List<Operation> operations = new ArrayList<>();
+        paths.forEach((path, item) -> {
+            if (path.contains("{company}")) {
+                item.asJsonObject().keySet().stream().filter(m -> Set.of("get", "post", "put", "delete", "patch")
+                        .contains(m)).forEach(m -> operations.add(new Operation(m, path)));
+            }
+        });
+        return operations;
+    }
+
+    private static JsonObject openApi() {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(SharedServer.server().url("/openapi"))).header("Accept", "application/json")
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), "the server publishes its OpenAPI document");
+            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(response.body()))) {
+                return reader.readObject();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Calls the operation with the ids filled in and a body that would be valid for one's own company. */
+    private static Api.Reply call(Api api, Operation op, Map<String, Long> ids) {
+        String path = op.path();
+        for (Map.Entry<String, Long> id : ids.entrySet()) {
+            path = path.replace("{" + id.getKey() + "}", String.valueOf(id.getValue()));
+        }
+        assertFalse(path.contains("{"), "every path parameter of " + op + " is known to this test; teach it the new one");
+        String body = "{\"name\":\"Taken over\",\"clientOs\":\"DEBIAN\",\"timeZone\":\"UTC\",\"role\":\"OWNER\","
+                + "\"ciso\":true,\"securityTech\":true,\"email\":\"intruder@caart.test\"}";
+        return switch (op.method()) {
+            case "get" -> api.get(path);
+            case "post" -> api.post(path, body);
+            case "put" -> api.put(path, body);
+            case "delete" -> api.delete(path);
+            default -> throw new IllegalStateException("No test for " + op);
+        };
+    }
+
+    private static long memberId(Api.Reply members, String email) {
+        return members.array().stream().map(JsonValue::asJsonObject)
+                .filter(m -> m.getString("email").equals(email)).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+    }
+
+    private static long invite(Tenant tenant, String label) {
+        Api.Reply reply = tenant.api().post(tenant.path("/invitations"), "{\"email\":\"" + label + "-"
+                + tenant.companyId() + "@caart.test\",\"role\":\"VIEWER\"}");
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().getJsonNumber("id").longValue();
+    }
+}
