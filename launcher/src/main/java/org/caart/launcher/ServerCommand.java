@@ -30,6 +30,9 @@ final class ServerCommand {
         command.add("-XX:MaxMetaspaceSize=256m");
         command.add("-Djava.awt.headless=true");
         command.add("-Dorg.apache.activemq.default.directory.prefix=" + settings.dataDir().resolve("broker") + "/");
+        // the agent the portal offers for download: the distribution's own copy (CAART_AGENT_JAR overrides it)
+        command.add("-Dcaart.agent.bundled-jar=" + serverJar.toAbsolutePath().getParent().resolveSibling("agent")
+                .resolve("caart-agent.jar"));
         if (!settings.javaOptions().isBlank()) {
             command.addAll(List.of(settings.javaOptions().trim().split("\\s+")));
         }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.caart.account.control.InvitationMail;
 import org.caart.account.control.Registration;
-import org.caart.account.control.Tokens;
+import org.caart.platform.Tokens;
 import org.caart.account.entity.Invitation;
 import org.caart.account.entity.Membership;
 import org.caart.account.entity.Permission;

@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.caart.account.control.Tokens;
+import org.caart.platform.Tokens;
 import org.caart.account.entity.RememberToken;
 import org.caart.account.entity.UserAccount;
 import org.caart.trail.boundary.Trail;

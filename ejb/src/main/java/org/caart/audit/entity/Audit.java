@@ -59,13 +59,21 @@ public class Audit {
     @Column(name = "finished_at")
     private OffsetDateTime finishedAt;
 
+    @Column(name = "policy_choice", length = 120)
+    private String policyChoice;
+
+    @Column(name = "stop_requested_at")
+    private OffsetDateTime stopRequestedAt;
+
     @Version
     private long version;
 
     protected Audit() {
     }
 
-    public Audit(Company company, UserAccount createdBy, String title, OffsetDateTime createdAt) {
+    public Audit(Company company, UserAccount createdBy, String title, String policyChoice,
+            OffsetDateTime createdAt) {
+        this.policyChoice = policyChoice;
         this.company = Objects.requireNonNull(company, "company");
         this.createdBy = createdBy;
         this.title = Objects.requireNonNull(title, "title");
@@ -79,10 +87,12 @@ public class Audit {
         }
     }
 
+    /** Stop asked for: the audit counts as stopped now; runs still going end at their next check. */
     public void stop(OffsetDateTime at) {
         if (status == AuditStatus.PENDING || status == AuditStatus.RUNNING) {
             status = AuditStatus.STOPPED;
             finishedAt = at;
+            stopRequestedAt = at;
         }
     }
 
@@ -107,6 +117,22 @@ public class Audit {
 
     public AuditStatus getStatus() {
         return status;
+    }
+
+    public String getPolicyChoice() {
+        return policyChoice;
+    }
+
+    public UserAccount getCreatedBy() {
+        return createdBy;
+    }
+
+    public OffsetDateTime getStartedAt() {
+        return startedAt;
+    }
+
+    public OffsetDateTime getFinishedAt() {
+        return finishedAt;
     }
 
     public OffsetDateTime getCreatedAt() {

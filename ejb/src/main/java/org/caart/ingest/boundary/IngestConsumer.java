@@ -1,6 +1,11 @@
 package org.caart.ingest.boundary;
 
 import jakarta.ejb.ActivationConfigProperty;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import org.caart.audit.boundary.AuditIngest;
+import org.caart.contract.agent.v1.ResultBatchView;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -44,6 +49,14 @@ public class IngestConsumer implements MessageListener {
     @Inject
     IngestQueue queue;
 
+    @Inject
+    AuditIngest audits;
+
+    /** A batch of an agent's results ({@code ResultBatchView} as JSON) with the sender's endpoint id. */
+    public static final String RESULT_BATCH = "result-batch";
+    public static final String ENDPOINT_ID = "caartEndpointId";
+    private static final Jsonb JSON = JsonbBuilder.create();
+
     @Override
     public void onMessage(Message message) {
         if (!schema.ready()) {
@@ -53,6 +66,8 @@ public class IngestConsumer implements MessageListener {
             String type = message.getStringProperty(IngestQueue.TYPE);
             if (Pipeline.PROBE.equals(type) && message instanceof TextMessage text) {
                 pipeline.probeReceived(text.getText(), sentAt(message));
+            } else if (RESULT_BATCH.equals(type) && message instanceof TextMessage text) {
+                audits.apply(endpointId(message), batch(text.getText()));
             } else {
                 unreadable(message, "unknown message type " + type);
             }
@@ -67,6 +82,25 @@ public class IngestConsumer implements MessageListener {
     private void unreadable(Message message, String reason) {
         LOG.log(Level.WARNING, "Ingest message parked in the dead-letter queue: {0}", reason);
         queue.deadLetter(message, reason);
+    }
+
+    private static long endpointId(Message message) throws JMSException {
+        if (!message.propertyExists(ENDPOINT_ID)) {
+            throw new UnreadableMessage("result batch without " + ENDPOINT_ID);
+        }
+        return message.getLongProperty(ENDPOINT_ID);
+    }
+
+    private static ResultBatchView batch(String json) {
+        try {
+            ResultBatchView batch = JSON.fromJson(json, ResultBatchView.class);
+            if (batch == null || batch.batchId() == null || batch.runId() == null) {
+                throw new UnreadableMessage("result batch without batch or run id");
+            }
+            return batch;
+        } catch (JsonbException e) {
+            throw new UnreadableMessage("result batch that is not valid JSON: " + e.getMessage());
+        }
     }
 
     private static OffsetDateTime sentAt(Message message) throws JMSException {

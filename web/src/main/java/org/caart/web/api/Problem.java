@@ -19,8 +19,13 @@ public final class Problem {
 
     public static Response of(int status, String title, String detail, Map<String, String> fields,
             String correlationId) {
+        return of("about:blank", status, title, detail, fields, correlationId);
+    }
+
+    public static Response of(String type, int status, String title, String detail, Map<String, String> fields,
+            String correlationId) {
         JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("type", "about:blank")
+                .add("type", type)
                 .add("title", title)
                 .add("status", status);
         if (detail != null) {

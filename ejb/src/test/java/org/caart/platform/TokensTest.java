@@ -1,4 +1,4 @@
-package org.caart.account.control;
+package org.caart.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.caart.account.control;
+package org.caart.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,0 +1,202 @@
+package org.caart.audit.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.caart.account.boundary.Access;
+import org.caart.account.entity.Membership;
+import org.caart.account.entity.Permission;
+import org.caart.audit.control.AuditProgress;
+import org.caart.audit.control.BuiltInPolicies;
+import org.caart.audit.entity.Audit;
+import org.caart.audit.entity.AuditRun;
+import org.caart.audit.entity.CheckResult;
+import org.caart.audit.entity.RunStatus;
+import org.caart.contract.agent.v1.CheckStatus;
+import org.caart.contract.agent.v1.Severity;
+import org.caart.endpoint.entity.Endpoint;
+import org.caart.platform.InvalidInputException;
+import org.caart.platform.NotFoundException;
+import org.caart.trail.boundary.Trail;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Audits in the portal: create (UC5), observe (UC6), stop (UC7), history. */
+@Stateless
+public class Audits {
+
+    private static final System.Logger LOG = System.getLogger(Audits.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Access access;
+
+    @Inject
+    Trail trail;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditProgress progress;
+
+    @Inject
+    @ConfigProperty(name = "caart.audit.start-deadline-minutes", defaultValue = "30")
+    int startDeadlineMinutes;
+
+    public Audit create(long companyId, AuditRequest request, String sourceAddress) {
+        Membership member = access.require(companyId, Permission.RUN_AUDITS);
+        String title = request.title() == null ? "" : request.title().strip();
+        if (title.isEmpty() || title.length() > Audit.TITLE_MAX) {
+            throw new InvalidInputException("title", "An audit title has 1 to " + Audit.TITLE_MAX + " characters");
+        }
+        String policy = request.policy() == null || request.policy().isBlank() ? BuiltInPolicies.DEFAULT
+                : request.policy().strip();
+        if (!policy.equals(BuiltInPolicies.DEFAULT) && BuiltInPolicies.find(policy).isEmpty()) {
+            throw new InvalidInputException("policy", "Choose a policy from the list");
+        }
+        List<Endpoint> targets = targets(companyId, request);
+        if (targets.isEmpty()) {
+            throw new InvalidInputException("endpoints", "Choose at least one active endpoint");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Audit audit = new Audit(member.getCompany(), member.getUser(), title, policy, now);
+        em.persist(audit);
+        for (Endpoint endpoint : targets) {
+            BuiltInPolicies.Policy chosen = policy.equals(BuiltInPolicies.DEFAULT)
+                    ? BuiltInPolicies.defaultFor(endpoint.getOsFamily()) : BuiltInPolicies.find(policy).orElseThrow();
+            em.persist(new AuditRun(UUID.randomUUID().toString(), audit, endpoint, chosen.id(), chosen.name(), now,
+                    now.plus(Duration.ofMinutes(startDeadlineMinutes))));
+        }
+        em.flush();
+        trail.record(companyId, member.getUser().getId(), member.getUser().getEmail(), "audit.create", title,
+                targets.size() + " endpoint(s), policy " + policy, sourceAddress);
+        LOG.log(Level.INFO, "Audit {0} created for {1} endpoint(s) of company {2}", audit.getId(), targets.size(),
+                companyId);
+        return audit;
+    }
+
+    public Audit get(long companyId, long auditId) {
+        access.require(companyId, Permission.VIEW);
+        progress.failOverdueStarts(OffsetDateTime.now(clock));
+        return find(companyId, auditId);
+    }
+
+    public List<AuditRun> runs(long companyId, long auditId) {
+        access.require(companyId, Permission.VIEW);
+        find(companyId, auditId);
+        return em.createQuery("SELECT r FROM AuditRun r JOIN FETCH r.endpoint WHERE r.audit.id = :audit "
+                        + "ORDER BY r.endpoint.hostname", AuditRun.class)
+                .setParameter("audit", auditId).getResultList();
+    }
+
+    /** The newest audits of the company with their runs' totals. */
+    public List<Audit> latest(long companyId, int max) {
+        access.require(companyId, Permission.VIEW);
+        progress.failOverdueStarts(OffsetDateTime.now(clock));
+        return em.createQuery("SELECT a FROM Audit a WHERE a.company.id = :company ORDER BY a.createdAt DESC, a.id DESC",
+                        Audit.class)
+                .setParameter("company", companyId).setMaxResults(max).getResultList();
+    }
+
+    public Audit stop(long companyId, long auditId, String sourceAddress) {
+        Membership member = access.require(companyId, Permission.RUN_AUDITS);
+        Audit audit = find(companyId, auditId);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        audit.stop(now);
+        progress.stopRuns(auditId, now);
+        trail.record(companyId, member.getUser().getId(), member.getUser().getEmail(), "audit.stop",
+                audit.getTitle(), null, sourceAddress);
+        return audit;
+    }
+
+    /** Results of an audit, filtered by status, severity and text (title, check id, observed), newest runs first. */
+    public List<CheckResult> results(long companyId, long auditId, ResultFilter filter, int first, int max) {
+        access.require(companyId, Permission.VIEW);
+        find(companyId, auditId);
+        TypedQuery<CheckResult> query = em.createQuery("SELECT c FROM CheckResult c WHERE c.companyId = :company "
+                + "AND c.runId IN (SELECT r.id FROM AuditRun r WHERE r.audit.id = :audit)" + filter.where()
+                + " ORDER BY c.checkId, c.id", CheckResult.class);
+        filter.bind(query.setParameter("company", companyId).setParameter("audit", auditId));
+        return query.setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    public long countResults(long companyId, long auditId, ResultFilter filter) {
+        access.require(companyId, Permission.VIEW);
+        find(companyId, auditId);
+        TypedQuery<Long> query = em.createQuery("SELECT COUNT(c) FROM CheckResult c WHERE c.companyId = :company "
+                + "AND c.runId IN (SELECT r.id FROM AuditRun r WHERE r.audit.id = :audit)" + filter.where(), Long.class);
+        filter.bind(query.setParameter("company", companyId).setParameter("audit", auditId));
+        return query.getSingleResult();
+    }
+
+    private List<Endpoint> targets(long companyId, AuditRequest request) {
+        if (request.allEndpoints() || (request.tag() != null && !request.tag().isBlank())) {
+            List<Endpoint> active = em.createQuery("SELECT e FROM Endpoint e WHERE e.company.id = :company "
+                            + "AND e.status = org.caart.endpoint.entity.EndpointStatus.ACTIVE ORDER BY e.hostname",
+                            Endpoint.class)
+                    .setParameter("company", companyId).getResultList();
+            if (request.allEndpoints()) {
+                return active;
+            }
+            String tag = request.tag().strip().toLowerCase(Locale.ROOT);
+            return active.stream().filter(e -> e.tags().contains(tag)).toList();
+        }
+        if (request.endpointIds().isEmpty()) {
+            return List.of();
+        }
+        List<Endpoint> chosen = em.createQuery("SELECT e FROM Endpoint e WHERE e.company.id = :company "
+                        + "AND e.id IN :ids", Endpoint.class)
+                .setParameter("company", companyId).setParameter("ids", request.endpointIds()).getResultList();
+        if (chosen.size() != request.endpointIds().stream().distinct().count()) {
+            throw new NotFoundException("Endpoint");
+        }
+        if (chosen.stream().anyMatch(e -> !e.isActive())) {
+            throw new InvalidInputException("endpoints", "A revoked endpoint cannot be audited");
+        }
+        return chosen;
+    }
+
+    private Audit find(long companyId, long auditId) {
+        return em.createQuery("SELECT a FROM Audit a WHERE a.id = :id AND a.company.id = :company", Audit.class)
+                .setParameter("id", auditId).setParameter("company", companyId)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new NotFoundException("Audit"));
+    }
+
+    /** How the results table is filtered; null fields do not filter. */
+    public record ResultFilter(CheckStatus status, Severity severity, String text) {
+
+        public static final ResultFilter NONE = new ResultFilter(null, null, null);
+
+        String where() {
+            return (status == null ? "" : " AND c.status = :status")
+                    + (severity == null ? "" : " AND c.severity = :severity")
+                    + (text == null || text.isBlank() ? "" : " AND (LOWER(c.title) LIKE :text OR LOWER(c.checkId) "
+                            + "LIKE :text OR LOWER(COALESCE(c.observed, '')) LIKE :text)");
+        }
+
+        <T> void bind(TypedQuery<T> query) {
+            if (status != null) {
+                query.setParameter("status", status);
+            }
+            if (severity != null) {
+                query.setParameter("severity", severity);
+            }
+            if (text != null && !text.isBlank()) {
+                query.setParameter("text", "%" + text.strip().toLowerCase(Locale.ROOT).replace("%", "")
+                        .replace("_", "") + "%");
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.caart.audit.control;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Status changes of runs and audits as set-based SQL: batches of one run may be applied by several consumers at
+ * once, and a counter update must add to what is there, not overwrite it. Runs in the caller's transaction.
+ */
+@Dependent
+public class AuditProgress {
+
+    static final String FAILED_TO_START_REASON = "The agent did not pick up the order before the start deadline";
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** Runs whose agent never picked up the order in time end as FAILED_TO_START (UC5's alternative flow). */
+    public void failOverdueStarts(OffsetDateTime now) {
+        em.flush();
+        @SuppressWarnings("unchecked")
+        List<Number> audits = em.createNativeQuery("SELECT DISTINCT audit_id FROM audit_run "
+                        + "WHERE status = 'QUEUED' AND start_deadline < ?")
+                .setParameter(1, now).getResultList();
+        if (audits.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("UPDATE audit_run SET status = 'FAILED_TO_START', finished_at = ?, error = ? "
+                        + "WHERE status = 'QUEUED' AND start_deadline < ?")
+                .setParameter(1, now).setParameter(2, FAILED_TO_START_REASON).setParameter(3, now)
+                .executeUpdate();
+        audits.forEach(id -> closeIfDone(id.longValue(), now));
+    }
+
+    /** Runs not yet started never will; running ones are told to stop at their next check. */
+    public void stopRuns(long auditId, OffsetDateTime now) {
+        em.flush();
+        em.createNativeQuery("UPDATE audit_run SET status = 'STOPPED', finished_at = ?, "
+                        + "error = 'Stopped before the agent started' WHERE audit_id = ? AND status = 'QUEUED'")
+                .setParameter(1, now).setParameter(2, auditId).executeUpdate();
+        em.createNativeQuery("UPDATE audit_run SET stop_requested = TRUE WHERE audit_id = ? AND status = 'RUNNING'")
+                .setParameter(1, auditId).executeUpdate();
+    }
+
+    /** Adds a batch's counts to its run and moves the run (and its audit) along. */
+    public void applied(String runId, long auditId, int planned, int[] counts, int total, String end, String error,
+            OffsetDateTime now) {
+        em.createNativeQuery("UPDATE audit_run SET received = received + ?, passed = passed + ?, "
+                        + "failed = failed + ?, not_applicable = not_applicable + ?, errors = errors + ?, "
+                        + "not_run = not_run + ?, planned = CASE WHEN ? > planned THEN ? ELSE planned END, "
+                        + "status = CASE WHEN status = 'QUEUED' THEN 'RUNNING' ELSE status END, "
+                        + "started_at = COALESCE(started_at, ?) WHERE id = ?")
+                .setParameter(1, total).setParameter(2, counts[0]).setParameter(3, counts[1])
+                .setParameter(4, counts[2]).setParameter(5, counts[3]).setParameter(6, counts[4])
+                .setParameter(7, planned).setParameter(8, planned).setParameter(9, now).setParameter(10, runId)
+                .executeUpdate();
+        em.createNativeQuery("UPDATE audit SET status = 'RUNNING', started_at = ?, version = version + 1 "
+                        + "WHERE id = ? AND status = 'PENDING'")
+                .setParameter(1, now).setParameter(2, auditId).executeUpdate();
+        if (end != null) {
+            em.createNativeQuery("UPDATE audit_run SET status = ?, finished_at = ?, error = ? "
+                            + "WHERE id = ? AND status IN ('QUEUED', 'RUNNING')")
+                    .setParameter(1, end).setParameter(2, now)
+                    .setParameter(3, error == null ? null : error.substring(0, Math.min(error.length(), 1000)))
+                    .setParameter(4, runId).executeUpdate();
+            closeIfDone(auditId, now);
+        }
+    }
+
+    /** An audit whose runs have all ended is completed (or failed to start, when none of them started). */
+    void closeIfDone(long auditId, OffsetDateTime now) {
+        em.createNativeQuery("UPDATE audit SET status = CASE WHEN EXISTS (SELECT 1 FROM audit_run r "
+                        + "WHERE r.audit_id = audit.id AND r.status <> 'FAILED_TO_START') THEN 'COMPLETED' "
+                        + "ELSE 'FAILED_TO_START' END, finished_at = ?, version = version + 1 "
+                        + "WHERE id = ? AND status IN ('PENDING', 'RUNNING') AND NOT EXISTS (SELECT 1 FROM audit_run r "
+                        + "WHERE r.audit_id = audit.id AND r.status IN ('QUEUED', 'RUNNING'))")
+                .setParameter(1, now).setParameter(2, auditId).executeUpdate();
+    }
+}

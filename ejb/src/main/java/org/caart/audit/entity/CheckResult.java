@@ -1,0 +1,154 @@
+package org.caart.audit.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import org.caart.contract.agent.v1.CheckResultView;
+import org.caart.contract.agent.v1.CheckStatus;
+import org.caart.contract.agent.v1.Severity;
+
+/** One check's outcome on one endpoint in one audit run, with the evidence the agent reported. */
+@Entity
+@Table(name = "check_result")
+public class CheckResult {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "check_result_seq")
+    @SequenceGenerator(name = "check_result_seq", sequenceName = "check_result_seq", allocationSize = 500)
+    private Long id;
+
+    @Column(name = "run_id", nullable = false, length = 36)
+    private String runId;
+
+    @Column(name = "company_id", nullable = false)
+    private long companyId;
+
+    @Column(name = "check_id", nullable = false, length = 120)
+    private String checkId;
+
+    @Column(name = "title", nullable = false, length = 500)
+    private String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 20)
+    private CheckStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "severity", length = 20)
+    private Severity severity;
+
+    @Column(name = "refs", length = 1000)
+    private String refs;
+
+    @Column(name = "reason", length = 2000)
+    private String reason;
+
+    @Column(name = "expected", length = 4000)
+    private String expected;
+
+    @Column(name = "observed", length = 4000)
+    private String observed;
+
+    @Column(name = "description", length = 4000)
+    private String description;
+
+    @Column(name = "rationale", length = 4000)
+    private String rationale;
+
+    @Column(name = "remediation", length = 4000)
+    private String remediation;
+
+    @Column(name = "duration_micros", nullable = false)
+    private long durationMicros;
+
+    @Column(name = "received_at", nullable = false)
+    private OffsetDateTime receivedAt;
+
+    protected CheckResult() {
+    }
+
+    public CheckResult(String runId, long companyId, CheckResultView view, OffsetDateTime receivedAt) {
+        this.runId = runId;
+        this.companyId = companyId;
+        this.checkId = view.checkId();
+        this.title = cut(view.title(), 500);
+        this.status = view.status();
+        this.severity = view.severity();
+        this.refs = cut(String.join(", ", view.references()), 1000);
+        this.reason = cut(view.reason(), 2000);
+        this.expected = cut(view.expected(), 4000);
+        this.observed = cut(view.observed(), 4000);
+        this.description = cut(view.description(), 4000);
+        this.rationale = cut(view.rationale(), 4000);
+        this.remediation = cut(view.remediation(), 4000);
+        this.durationMicros = view.durationMicros();
+        this.receivedAt = receivedAt;
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getRunId() {
+        return runId;
+    }
+
+    public String getCheckId() {
+        return checkId;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public CheckStatus getStatus() {
+        return status;
+    }
+
+    public Severity getSeverity() {
+        return severity;
+    }
+
+    public String getRefs() {
+        return refs;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public String getExpected() {
+        return expected;
+    }
+
+    public String getObserved() {
+        return observed;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getRationale() {
+        return rationale;
+    }
+
+    public String getRemediation() {
+        return remediation;
+    }
+
+    public OffsetDateTime getReceivedAt() {
+        return receivedAt;
+    }
+}

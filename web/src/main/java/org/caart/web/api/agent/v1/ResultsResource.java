@@ -1,0 +1,86 @@
+package org.caart.web.api.agent.v1;
+
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.caart.audit.boundary.AgentReports;
+import org.caart.contract.agent.v1.ResultBatchView;
+import org.caart.endpoint.boundary.AgentGate;
+import org.caart.endpoint.boundary.AgentIdentity;
+import org.caart.platform.InvalidInputException;
+import org.caart.web.api.Problem;
+
+/**
+ * Result batches: checked, queued persistently, answered 202 once the broker holds them. Bodies over 4 MiB are
+ * refused with 413 before they are parsed; malformed ones with 400 naming the field.
+ */
+@Path("agent/v1/results")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ResultsResource {
+
+    static final int MAX_BODY = 4 * 1024 * 1024;
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    @Inject
+    AgentGate gate;
+
+    @Inject
+    AgentReports reports;
+
+    @POST
+    public Response submit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
+        AgentIdentity agent = gate.authenticate(authorization);
+        if (length != null && length > MAX_BODY) {
+            return tooLarge();
+        }
+        byte[] bytes = read(body);
+        if (bytes.length > MAX_BODY) {
+            return tooLarge();
+        }
+        ResultBatchView batch;
+        try {
+            batch = JSON.fromJson(new String(bytes, StandardCharsets.UTF_8), ResultBatchView.class);
+        } catch (JsonbException e) {
+            throw new InvalidInputException("body", "The body is not a result batch in JSON" + rootMessage(e));
+        }
+        return Response.accepted(reports.submit(agent, batch)).build();
+    }
+
+    private static Response tooLarge() {
+        return Problem.of(413, "Content Too Large", "A result batch is at most 4 MiB; send fewer results per batch",
+                java.util.Map.of(), null);
+    }
+
+    private static byte[] read(InputStream body) {
+        try {
+            return body.readNBytes(MAX_BODY + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? "" : ": " + (message.length() > 200 ? message.substring(0, 200)
+                : message);
+    }
+}

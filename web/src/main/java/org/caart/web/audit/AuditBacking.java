@@ -1,0 +1,185 @@
+package org.caart.web.audit;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.caart.audit.boundary.Audits;
+import org.caart.audit.boundary.Audits.ResultFilter;
+import org.caart.audit.entity.Audit;
+import org.caart.audit.entity.AuditRun;
+import org.caart.audit.entity.AuditStatus;
+import org.caart.audit.entity.CheckResult;
+import org.caart.contract.agent.v1.CheckStatus;
+import org.caart.contract.agent.v1.Severity;
+import org.caart.web.FormMessages;
+import org.caart.web.company.CurrentCompany;
+import org.caart.web.security.CurrentUser;
+
+/**
+ * One audit as it runs (UC6): progress per endpoint, counts and score, and the results table with filters; the
+ * page polls every second while the audit runs. Stop (UC7) keeps what arrived.
+ */
+@Named
+@ViewScoped
+public class AuditBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final int MAX_ROWS = 2000;
+
+    @Inject
+    Audits audits;
+
+    @Inject
+    CurrentCompany current;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    FacesContext faces;
+
+    private Long auditId;
+    private long companyId;
+    private AuditView audit;
+    private List<RunRow> runs = List.of();
+    private List<ResultRow> results = List.of();
+    private long resultCount;
+    private String status;
+    private String severity;
+    private String text;
+
+    public void load() {
+        companyId = current.id();
+        if (auditId == null) {
+            throw new org.caart.platform.NotFoundException("Audit");
+        }
+        refresh();
+    }
+
+    public void refresh() {
+        Audit loaded = audits.get(companyId, auditId);
+        runs = audits.runs(companyId, auditId).stream().map(RunRow::of).toList();
+        audit = AuditView.of(loaded, runs);
+        ResultFilter filter = filter();
+        results = audits.results(companyId, auditId, filter, 0, MAX_ROWS).stream().map(ResultRow::of).toList();
+        resultCount = audits.countResults(companyId, auditId, filter);
+    }
+
+    public void stop() {
+        audits.stop(companyId, auditId, user.sourceAddress());
+        FormMessages.info(faces, "Audit stopped: endpoints still running end at their next check; results so far are kept");
+        refresh();
+    }
+
+    private ResultFilter filter() {
+        return new ResultFilter(status == null || status.isBlank() ? null : CheckStatus.valueOf(status),
+                severity == null || severity.isBlank() ? null : Severity.valueOf(severity), text);
+    }
+
+    public boolean isLive() {
+        return audit != null && (audit.status().equals(AuditStatus.PENDING.name())
+                || audit.status().equals(AuditStatus.RUNNING.name())
+                || runs.stream().anyMatch(r -> r.status().equals("RUNNING")));
+    }
+
+    public List<String> getStatuses() {
+        return java.util.Arrays.stream(CheckStatus.values()).map(Enum::name).toList();
+    }
+
+    public List<String> getSeverities() {
+        return java.util.Arrays.stream(Severity.values()).map(Enum::name).toList();
+    }
+
+    public Long getAuditId() {
+        return auditId;
+    }
+
+    public void setAuditId(Long auditId) {
+        this.auditId = auditId;
+    }
+
+    public AuditView getAudit() {
+        return audit;
+    }
+
+    public List<RunRow> getRuns() {
+        return runs;
+    }
+
+    public List<ResultRow> getResults() {
+        return results;
+    }
+
+    public long getResultCount() {
+        return resultCount;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getSeverity() {
+        return severity;
+    }
+
+    public void setSeverity(String severity) {
+        this.severity = severity;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public void setText(String text) {
+        this.text = text;
+    }
+
+    public record AuditView(long id, String title, String status, String createdAt, String finishedAt, int planned,
+            int received, int passed, int failed, int notApplicable, int errors, String score)
+            implements Serializable {
+
+        static AuditView of(Audit a, List<RunRow> runs) {
+            int passed = runs.stream().mapToInt(RunRow::passed).sum();
+            int failed = runs.stream().mapToInt(RunRow::failed).sum();
+            return new AuditView(a.getId(), a.getTitle(), a.getStatus().name(), a.getCreatedAt().toString(),
+                    a.getFinishedAt() == null ? "" : a.getFinishedAt().toString(),
+                    runs.stream().mapToInt(RunRow::planned).sum(), runs.stream().mapToInt(RunRow::received).sum(),
+                    passed, failed, runs.stream().mapToInt(RunRow::notApplicable).sum(),
+                    runs.stream().mapToInt(RunRow::errors).sum(), Scores.format(passed, failed));
+        }
+    }
+
+    public record RunRow(String id, String hostname, String policy, String status, int planned, int received,
+            int passed, int failed, int notApplicable, int errors, String score, String error, boolean stopRequested)
+            implements Serializable {
+
+        static RunRow of(AuditRun r) {
+            return new RunRow(r.getId(), r.getEndpoint().getHostname(), r.getPolicyName(), r.getStatus().name(),
+                    r.getPlanned(), r.getReceived(), r.getPassed(), r.getFailed(), r.getNotApplicable(),
+                    r.getErrors() + r.getNotRun(), Scores.format(r.getPassed(), r.getFailed()), r.getError(),
+                    r.isStopRequested());
+        }
+
+        public String progress() {
+            return planned == 0 ? received + "/?" : received + "/" + planned;
+        }
+    }
+
+    public record ResultRow(long id, String checkId, String title, String status, String severity, String refs,
+            String reason, String expected, String observed, String description, String rationale,
+            String remediation) implements Serializable {
+
+        static ResultRow of(CheckResult c) {
+            return new ResultRow(c.getId(), c.getCheckId(), c.getTitle(), c.getStatus().name(),
+                    c.getSeverity() == null ? "" : c.getSeverity().name(), c.getRefs(), c.getReason(),
+                    c.getExpected(), c.getObserved(), c.getDescription(), c.getRationale(), c.getRemediation());
+        }
+    }
+}
