@@ -11,7 +11,13 @@ public enum ExitCode {
     /** Bad usage, or a policy that cannot be read. */
     USAGE(2),
     /** No failure, but some checks ended in ERROR or were not run: the scan is incomplete. */
-    INCOMPLETE(3);
+    INCOMPLETE(3),
+    /** The server could not be reached, or answered with a server error; nothing was lost (results are spooled). */
+    SERVER_UNREACHABLE(4),
+    /** The server refused the request, e.g. an enrollment token that is unknown, expired or already used. */
+    REFUSED(5),
+    /** This agent is not enrolled, or the server no longer knows it (revoked): run {@code caart-agent enroll}. */
+    ENROLL_AGAIN(6);
 
     private final int code;
 

@@ -6,19 +6,28 @@ import java.util.List;
 
 import org.caart.agent.command.CheckPolicy;
 import org.caart.agent.command.Command;
+import org.caart.agent.command.Enroll;
 import org.caart.agent.command.Policies;
+import org.caart.agent.command.Run;
 import org.caart.agent.command.Scan;
 import org.caart.agent.command.UsageException;
 
-/** {@code caart-agent VERB [options]}: audits this host against CIS policies. */
+/** {@code caart-agent VERB [options]}: audits this host against CIS policies, alone or for a CAaRT server. */
 public final class Main {
 
-    private static final List<Command> COMMANDS = List.of(new Scan(), new Policies(), new CheckPolicy());
+    private static final List<Command> COMMANDS = List.of(new Scan(), new Policies(), new CheckPolicy(),
+            new Enroll(), new Run());
+
+    /** One line per log record (the service's journal), unless the user configured logging. */
+    private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty(LOG_FORMAT) == null) {
+            System.setProperty(LOG_FORMAT, "%1$tF %1$tT %4$s %5$s%6$s%n");
+        }
         System.exit(run(System.out, System.err, args));
     }
 
@@ -55,6 +64,7 @@ public final class Main {
         }
         stream.println();
         stream.println("Exit codes: 0 nothing failed, 1 a check failed, 2 usage or policy error,");
-        stream.println("            3 no failure but some checks ended in error or were not run.");
+        stream.println("            3 no failure but some checks ended in error or were not run,");
+        stream.println("            4 server unreachable, 5 refused by the server, 6 not enrolled or revoked.");
     }
 }

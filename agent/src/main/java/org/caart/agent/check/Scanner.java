@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import org.caart.agent.platform.common.Platform;
 import org.caart.contract.agent.v1.CheckResultView;
@@ -40,6 +42,25 @@ public final class Scanner {
         return new ScanReportView(policy.id(), policy.name(), platform.hostname(),
                 platform.osName() + " " + platform.osVersion(), started, OffsetDateTime.now(clock),
                 ScanSummary.of(results), results);
+    }
+
+    /**
+     * Evaluates the checks one after another, in the policy's order, and hands each result to {@code sink} as soon as
+     * it is known. Before each check it asks {@code stop}; returns how many checks were evaluated (all of them unless
+     * stopped). One at a time on purpose: an agent run in the background should stay light, and stops after the
+     * current check.
+     */
+    public int stream(Policy policy, Host host, BooleanSupplier stop, Consumer<CheckResultView> sink) {
+        String unmet = unmetRequirements(policy, host);
+        int done = 0;
+        for (Check check : policy.checks()) {
+            if (stop.getAsBoolean()) {
+                return done;
+            }
+            sink.accept(unmet == null ? evaluate(check, host) : view(check.info(), Outcome.notApplicable(unmet), 0));
+            done++;
+        }
+        return done;
     }
 
     /** Null when the policy applies to this host, else the reason it does not. */

@@ -89,4 +89,23 @@ class ScannerTest {
         assertEquals("requirements not met: a Windows host", report.results().get(0).reason());
         assertEquals(0.0, report.summary().score());
     }
+
+    @Test
+    void streamingHandsOverEachResultInOrderAndStopsBeforeTheNextCheck() {
+        List<String> seen = new ArrayList<>();
+        List<Check> checks = IntStream.range(0, 5).mapToObj(i -> check("c" + i, h -> Outcome.passed("", ""))).toList();
+        int done = new Scanner(clock, 4).stream(policy(checks), host, () -> seen.size() == 3, r -> seen.add(r.checkId()));
+        assertEquals(3, done);
+        assertEquals(List.of("c0", "c1", "c2"), seen);
+    }
+
+    @Test
+    void streamingAPolicyThatDoesNotApplyGivesNotApplicableResults() {
+        Policy policy = new Policy("p", "Policy", null, "caart-1", PolicyOrigin.LOCAL_FILE,
+                List.of(check("a", h -> Outcome.passed("", "")), check("b", h -> Outcome.passed("", ""))), List.of(),
+                h -> false, "a Windows host");
+        List<CheckStatus> statuses = new ArrayList<>();
+        assertEquals(2, new Scanner(clock, 1).stream(policy, host, () -> false, r -> statuses.add(r.status())));
+        assertEquals(List.of(CheckStatus.NOT_APPLICABLE, CheckStatus.NOT_APPLICABLE), statuses);
+    }
 }

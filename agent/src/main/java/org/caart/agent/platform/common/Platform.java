@@ -53,4 +53,7 @@ public interface Platform {
 
     /** sshd's effective global configuration (Linux); empty when sshd is not installed. */
     Optional<SshdConfig> sshdConfig();
+
+    /** When the host last installed updates, from the package manager's logs or Windows servicing; empty when unknown. */
+    Optional<LastPatch> lastPatch();
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +31,16 @@ public final class SystemCommand {
     }
 
     public static Result run(List<String> argv, Duration timeout) {
+        return run(argv, Map.of(), timeout);
+    }
+
+    /** Runs with these environment variables set on top of the agent's own (e.g. LC_ALL=C for stable output). */
+    public static Result run(List<String> argv, Map<String, String> environment, Duration timeout) {
         Process process;
         try {
-            process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            process = builder.start();
             process.getOutputStream().close();
         } catch (IOException e) {
             throw new PlatformException("cannot start " + argv.get(0) + ": " + e.getMessage(), e);

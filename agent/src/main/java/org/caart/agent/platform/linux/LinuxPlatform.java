@@ -17,6 +17,7 @@ import org.caart.agent.platform.common.FileAttributes;
 import org.caart.agent.platform.common.FirewallProfile;
 import org.caart.agent.platform.common.FirewallSetting;
 import org.caart.agent.platform.common.InstalledPackage;
+import org.caart.agent.platform.common.LastPatch;
 import org.caart.agent.platform.common.MountEntry;
 import org.caart.agent.platform.common.MountsParser;
 import org.caart.agent.platform.common.OsFamily;
@@ -42,6 +43,7 @@ public final class LinuxPlatform implements Platform {
     private final OsFamily family;
     private final LinuxPackages packages;
     private final LinuxSshd sshd;
+    private final LinuxPatches patches;
 
     public LinuxPlatform() {
         this(Path.of("/"));
@@ -56,6 +58,7 @@ public final class LinuxPlatform implements Platform {
         this.family = family;
         this.packages = new LinuxPackages(this);
         this.sshd = new LinuxSshd(this);
+        this.patches = new LinuxPatches(this);
     }
 
     boolean realRoot() {
@@ -172,6 +175,11 @@ public final class LinuxPlatform implements Platform {
     @Override
     public Optional<SshdConfig> sshdConfig() {
         return sshd.config();
+    }
+
+    @Override
+    public Optional<LastPatch> lastPatch() {
+        return patches.find();
     }
 
     /** Lines of a host file; empty when it does not exist; unreadable raises PlatformException. */

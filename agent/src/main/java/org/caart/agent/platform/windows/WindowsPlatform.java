@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import org.caart.agent.platform.common.FileAttributes;
 import org.caart.agent.platform.common.FirewallProfile;
 import org.caart.agent.platform.common.FirewallSetting;
 import org.caart.agent.platform.common.InstalledPackage;
+import org.caart.agent.platform.common.LastPatch;
 import org.caart.agent.platform.common.MountEntry;
 import org.caart.agent.platform.common.OsFamily;
 import org.caart.agent.platform.common.Platform;
@@ -26,6 +28,7 @@ import org.caart.agent.platform.common.ServiceStartType;
 import org.caart.agent.platform.common.SshdConfig;
 import org.caart.agent.platform.common.SystemCommand;
 import org.caart.agent.platform.common.WindowsFirewall;
+import org.caart.agent.platform.common.WindowsPatches;
 import org.caart.agent.platform.common.WindowsServices;
 
 /**
@@ -152,6 +155,11 @@ public final class WindowsPlatform implements Platform {
     @Override
     public Optional<SshdConfig> sshdConfig() {
         throw linuxOnly("sshd settings");
+    }
+
+    @Override
+    public Optional<LastPatch> lastPatch() {
+        return WindowsPatches.lastPatch(registry, ZoneId.systemDefault());
     }
 
     private static PlatformException linuxOnly(String what) {

@@ -28,6 +28,7 @@ public final class FakePlatform implements Platform {
     private SecurityPolicy securityPolicy = SecurityPolicy.empty();
     private SshdConfig sshd;
     private Path root;
+    private LastPatch lastPatch;
 
     private FakePlatform(OsFamily family) {
         this.family = family;
@@ -99,6 +100,11 @@ public final class FakePlatform implements Platform {
         return this;
     }
 
+    public FakePlatform lastPatch(LastPatch patch) {
+        this.lastPatch = patch;
+        return this;
+    }
+
     /** Host paths resolve below this directory (for file content checks); default: the path itself. */
     public FakePlatform root(Path root) {
         this.root = root;
@@ -106,7 +112,7 @@ public final class FakePlatform implements Platform {
     }
 
     /** Makes one accessor ("sysctl", "securityPolicy", "auditPolicy", "fileAttributes", "installedPackage",
-     * "mounts", "sshdConfig") raise PlatformException with this message. */
+     * "mounts", "sshdConfig", "lastPatch") raise PlatformException with this message. */
     public FakePlatform failing(String accessor, String message) {
         failures.put(accessor, message);
         return this;
@@ -199,6 +205,14 @@ public final class FakePlatform implements Platform {
     public Optional<SshdConfig> sshdConfig() {
         require(OsFamily.LINUX, "sshdConfig");
         return Optional.ofNullable(sshd);
+    }
+
+    @Override
+    public Optional<LastPatch> lastPatch() {
+        if (failures.containsKey("lastPatch")) {
+            throw new PlatformException(failures.get("lastPatch"));
+        }
+        return Optional.ofNullable(lastPatch);
     }
 
     private void require(OsFamily wanted, String accessor) {

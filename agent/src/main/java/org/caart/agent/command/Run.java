@@ -1,0 +1,101 @@
+package org.caart.agent.command;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.caart.agent.ExitCode;
+import org.caart.agent.config.AgentConfig;
+import org.caart.agent.config.AgentDirectories;
+import org.caart.agent.config.AgentIdentity;
+import org.caart.agent.platform.common.Platforms;
+import org.caart.agent.run.Agent;
+import org.caart.agent.run.Signals;
+import org.caart.agent.run.StateLock;
+import org.caart.agent.transport.Backoff;
+import org.caart.agent.transport.Spool;
+
+/** {@code run}: works for the server this agent enrolled with: heartbeats, audit orders, results. */
+public final class Run implements Command {
+
+    static final String REVOKED = "This agent was revoked or is unknown to the server; enroll it again with"
+            + " `caart-agent enroll`";
+
+    @Override
+    public String name() {
+        return "run";
+    }
+
+    @Override
+    public String summary() {
+        return "work for the CAaRT server: run the audits it orders and send the results";
+    }
+
+    @Override
+    public String help() {
+        return """
+                Usage: caart-agent run [--state-dir DIR] [--once]
+
+                Connects to the server this agent enrolled with (DIR/agent.json), sends a heartbeat every
+                minute, waits for audit orders, runs them one at a time and streams the results. Results the
+                server cannot take are kept in DIR/spool and resent later. Stops cleanly on SIGTERM or Ctrl+C
+                (the current check finishes and its results are kept).
+
+                  --state-dir DIR   the agent's identity and spool (default: see docs; also CAART_AGENT_STATE_DIR)
+                  --once            one heartbeat and one poll, run what was ordered, send the spool, exit
+
+                Exit codes: 0 stopped or done, 2 usage error, 4 server unreachable or results left in the spool
+                            (--once), 6 not enrolled, or revoked: enroll again.""";
+    }
+
+    @Override
+    public ExitCode run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
+        Arguments arguments = Arguments.parse(args, Set.of("--state-dir"), Set.of("--once"));
+        if (!arguments.positional().isEmpty()) {
+            throw new UsageException("takes no positional arguments");
+        }
+        AgentDirectories directories = AgentDirectories.current().withState(arguments.option("--state-dir"));
+        try {
+            Optional<AgentIdentity> identity = AgentIdentity.read(directories.identityFile());
+            if (identity.isEmpty()) {
+                err.println("caart-agent run: this agent is not enrolled (no " + directories.identityFile()
+                        + "); enroll it with `caart-agent enroll --server URL --token TOKEN`");
+                return ExitCode.ENROLL_AGAIN;
+            }
+            AgentConfig config = AgentConfig.load(directories.configFile());
+            Optional<StateLock> lock = StateLock.acquire(directories.state());
+            if (lock.isEmpty()) {
+                err.println("caart-agent run: another caart-agent run is using " + directories.state());
+                return ExitCode.USAGE;
+            }
+            try (StateLock held = lock.get()) {
+                return run(identity.get(), config, directories, arguments.flag("--once"), out, err);
+            }
+        } catch (AccessDeniedException e) {
+            err.println("caart-agent run: cannot read or write " + e.getFile() + ": permission denied; run the agent as"
+                    + " the user that enrolled it");
+            return ExitCode.USAGE;
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("caart-agent run: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+    }
+
+    private static ExitCode run(AgentIdentity identity, AgentConfig config, AgentDirectories directories, boolean once,
+            PrintStream out, PrintStream err) throws IOException {
+        Spool spool = new Spool(directories.spool(), config.spoolMaxBatches());
+        Agent agent = new Agent(identity, config.allowServerCommands(), spool, Platforms::current, Backoff.standard());
+        out.println("Agent " + identity.agentId() + " of " + identity.companyName() + " working for "
+                + identity.server() + (once ? "" : "; stop with Ctrl+C or SIGTERM"));
+        ExitCode code = Signals.handling(agent::shutdown, () -> agent.run(once));
+        if (code == ExitCode.ENROLL_AGAIN) {
+            err.println(REVOKED + agent.revocation().map(e -> " (server: " + e.getMessage() + ")").orElse(""));
+        } else if (code != ExitCode.OK) {
+            err.println("caart-agent run: " + agent.problem().orElse("the server could not be reached"));
+        }
+        return code;
+    }
+}

@@ -1,0 +1,126 @@
+package org.caart.agent.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+import org.caart.agent.Main;
+import org.caart.agent.config.AgentIdentity;
+import org.caart.agent.run.StateLock;
+import org.caart.agent.transport.FakeServer;
+import org.caart.agent.transport.FakeServer.Reply;
+import org.caart.agent.transport.ReEnrollRequiredException;
+import org.caart.contract.agent.v1.AuditOrderView;
+import org.caart.contract.agent.v1.OrdersView;
+import org.caart.contract.agent.v1.ResultBatchView;
+import org.caart.contract.agent.v1.RunEnd;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunTest {
+
+    @TempDir
+    Path dir;
+
+    private final FakeServer server = FakeServer.start();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void isolate() {
+        System.setProperty("caart.config.dir", dir.resolve("config").toString());
+    }
+
+    @AfterEach
+    void restore() {
+        System.clearProperty("caart.config.dir");
+        server.close();
+    }
+
+    private Path state() {
+        return dir.resolve("state");
+    }
+
+    private void enrolled() throws IOException {
+        new AgentIdentity(server.uri().toString(), null, "ag-1", "secret", 1, "Acme", 5).write(state().resolve("agent.json"));
+    }
+
+    private int run(String... args) {
+        return Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                args);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anAgentThatIsNotEnrolledIsToldToEnroll() {
+        assertEquals(6, run("run", "--once", "--state-dir", state().toString()));
+        assertTrue(err().contains("this agent is not enrolled"), err());
+        assertTrue(err().contains("caart-agent enroll --server URL --token TOKEN"), err());
+    }
+
+    @Test
+    void runOnceDoesWhatTheServerOrdered() throws IOException {
+        enrolled();
+        Path file = Files.writeString(dir.resolve("file.conf"), "x");
+        String policy = "policy:\n  id: p\n  name: P\nchecks:\n  - id: 1\n    title: t\n    condition: all\n    rules:\n"
+                + "      - 'f:" + file + "'\n";
+        server.script("orders", Reply.json(200, new OrdersView(List.of(new AuditOrderView("r1", 1, "Audit", "p", "P",
+                "SCA", policy)), List.of())));
+        assertEquals(0, run("run", "--once", "--state-dir", state().toString()), err());
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Agent ag-1 of Acme working for " + server.uri()));
+        List<ResultBatchView> batches = server.bodies("results", ResultBatchView.class);
+        assertEquals(RunEnd.COMPLETED, batches.get(batches.size() - 1).end());
+    }
+
+    @Test
+    void aRevokedAgentIsToldToEnrollAgain() throws IOException {
+        enrolled();
+        server.always("heartbeat", r -> Reply.problem(401, ReEnrollRequiredException.TYPE, "Unknown agent."));
+        assertEquals(6, run("run", "--once", "--state-dir", state().toString()));
+        assertEquals("This agent was revoked or is unknown to the server; enroll it again with `caart-agent enroll`"
+                + " (server: Unknown agent.)\n", err());
+    }
+
+    @Test
+    void aServerThatCannotBeReachedIsExitCodeFour() throws IOException {
+        enrolled();
+        server.always("heartbeat", r -> Reply.problem(503, "about:blank", "Maintenance."));
+        assertEquals(4, run("run", "--once", "--state-dir", state().toString()));
+        assertTrue(err().contains("Maintenance."), err());
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void anIdentityOfAnotherUserIsExplained() throws IOException {
+        enrolled();
+        Files.setPosixFilePermissions(state().resolve("agent.json"), PosixFilePermissions.fromString("---------"));
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(state().resolve("agent.json")), "root reads all");
+        assertEquals(2, run("run", "--once", "--state-dir", state().toString()));
+        assertTrue(err().contains("permission denied; run the agent as the user that enrolled it"), err());
+    }
+
+    @Test
+    void aSecondRunOnTheSameStateIsRefused() throws IOException {
+        enrolled();
+        try (StateLock lock = StateLock.acquire(state()).orElseThrow()) {
+            assertEquals(2, run("run", "--once", "--state-dir", state().toString()));
+            assertTrue(err().contains("another caart-agent run is using " + state()), err());
+        }
+        assertTrue(StateLock.acquire(state()).isPresent());
+    }
+}
