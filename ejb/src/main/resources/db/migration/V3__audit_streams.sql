@@ -96,3 +96,7 @@ CREATE TABLE ingested_batch (
     results      INTEGER NOT NULL,
     received_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- the policy an audit (or a nightly run) uses when it names none, per OS family; null = the built-in baseline
+ALTER TABLE company ADD COLUMN default_windows_policy VARCHAR(120);
+ALTER TABLE company ADD COLUMN default_linux_policy VARCHAR(120);

@@ -72,17 +72,38 @@ final class Browser implements AutoCloseable {
         settle();
     }
 
-    /** Picks an item of a PrimeFaces selectOneMenu by its label, typing into its filter when it has one. */
+    /**
+     * Picks an item of a PrimeFaces selectOneMenu by its label, typing into its filter when it has one, and checks
+     * that the menu shows it (a click during the panel's animation can miss; then it tries again).
+     */
     void choose(String id, String label) {
-        find(id).click();
-        List<WebElement> filter = driver.findElements(By.id(id + "_filter"));
-        if (!filter.isEmpty() && filter.get(0).isDisplayed()) {
-            filter.get(0).sendKeys(label);
+        for (int attempt = 1; ; attempt++) {
+            find(id).click();
+            List<WebElement> filter = driver.findElements(By.id(id + "_filter"));
+            if (!filter.isEmpty() && filter.get(0).isDisplayed()) {
+                filter.get(0).clear();
+                filter.get(0).sendKeys(label);
+            }
+            WebElement item = new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(
+                            By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']")).stream()
+                    .filter(WebElement::isDisplayed).findFirst().orElse(null));
+            try {
+                item.click();
+            } catch (org.openqa.selenium.ElementNotInteractableException e) {
+                // the panel is still sliding in (or overlaps the header): let the item's own handler take it
+                ((JavascriptExecutor) driver).executeScript("arguments[0].click();", item);
+            }
+            settle();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(3))
+                        .until(d -> label.equals(d.findElement(By.id(id + "_label")).getText()));
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(
-                        By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']")).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
-        settle();
     }
 
     /** Signs in through the login page. */

@@ -202,7 +202,7 @@ public final class CaartServer implements AutoCloseable {
         }
     }
 
-    private static String javaBin() {
+    static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

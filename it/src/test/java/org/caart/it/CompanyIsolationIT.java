@@ -37,6 +37,11 @@ class CompanyIsolationIT {
     static long aMemberId;
     static long aInvitationId;
     static Tenant.Member aViewer;
+    static long aEndpointId;
+    static long bEndpointId;
+    static long aAuditId;
+    static long bAuditId;
+    static String bAuditTitle;
 
     @BeforeAll
     static void twoCompanies() {
@@ -48,6 +53,25 @@ class CompanyIsolationIT {
         bMemberId = memberId(b.api().get(b.path("/members")), b.ownerEmail());
         aInvitationId = invite(a, "pending-a");
         bInvitationId = invite(b, "pending-b");
+        FakeAgent.enroll(a, "alpha-host");
+        FakeAgent.enroll(b, "bravo-host");
+        aEndpointId = AgentApiIT.endpointId(a, "alpha-host");
+        bEndpointId = AgentApiIT.endpointId(b, "bravo-host");
+        aAuditId = AgentApiIT.startAudit(a, "Alpha audit");
+        bAuditTitle = "Bravo secret audit " + b.companyId();
+        bAuditId = AgentApiIT.startAudit(b, bAuditTitle);
+    }
+
+    /** The ids every page and operation may take, of company A or of company B. */
+    static Map<String, Long> ids(boolean ofB) {
+        return ofB ? Map.of("company", b.companyId(), "member", bMemberId, "invitation", bInvitationId,
+                "endpoint", bEndpointId, "audit", bAuditId)
+                : Map.of("company", a.companyId(), "member", aMemberId, "invitation", aInvitationId,
+                        "endpoint", aEndpointId, "audit", aAuditId);
+    }
+
+    static String query(long company, long audit) {
+        return "?company=" + company + "&audit=" + audit;
     }
 
     @Test
@@ -56,13 +80,16 @@ class CompanyIsolationIT {
         assertTrue(pages.size() >= 6, "the server lists its pages: " + pages);
         String before = snapshot(b);
         for (String page : pages) {
-            PortalClient.Page own = a.portal().get(page + "?company=" + a.companyId());
+            PortalClient.Page own = a.portal().get(page + query(a.companyId(), aAuditId));
             assertEquals(200, own.status(), page + " opens for its own company");
-            PortalClient.Page foreign = a.portal().get(page + "?company=" + b.companyId());
+            PortalClient.Page foreign = a.portal().get(page + query(b.companyId(), bAuditId));
             assertEquals(404, foreign.status(), page + " with company B's id");
             assertFalse(foreign.shows(b.companyName()), page + " must not show company B");
-            PortalClient.Page missing = a.portal().get(page + "?company=999999999");
+            PortalClient.Page missing = a.portal().get(page + query(999999999L, aAuditId));
             assertEquals(404, missing.status(), page + " with a missing id");
+            PortalClient.Page mixed = a.portal().get(page + query(a.companyId(), bAuditId));
+            assertTrue(mixed.status() == 404 || !mixed.shows(bAuditTitle),
+                    page + " with company A's id and company B's audit");
         }
         assertEquals(before, snapshot(b), "company B unchanged");
     }
@@ -73,14 +100,14 @@ class CompanyIsolationIT {
         assertTrue(operations.size() >= 10, "the OpenAPI document lists the company API: " + operations);
         String before = snapshot(b);
         for (Operation op : operations) {
-            Map<String, Long> foreign = Map.of("company", b.companyId(), "member", bMemberId,
-                    "invitation", bInvitationId);
-            Api.Reply reply = call(a.api(), op, foreign);
+            Api.Reply reply = call(a.api(), op, ids(true));
             assertEquals(404, reply.status(), op + " on company B: " + reply.body());
             assertTrue(reply.contentType().startsWith("application/problem+json"), op + " answers problem+json");
-            if (op.path().contains("{member}") || op.path().contains("{invitation}")) {
-                Api.Reply mixed = call(a.api(), op, Map.of("company", a.companyId(), "member", bMemberId,
-                        "invitation", bInvitationId));
+            if (!op.path().equals("/api/companies/{company}")
+                    && op.path().matches(".*\\{(member|invitation|endpoint|audit)}.*")) {
+                Map<String, Long> mixedIds = new java.util.HashMap<>(ids(true));
+                mixedIds.put("company", a.companyId());
+                Api.Reply mixed = call(a.api(), op, mixedIds);
                 assertEquals(404, mixed.status(), op + " with company A's id but company B's object: " + mixed.body());
             }
         }
@@ -94,8 +121,7 @@ class CompanyIsolationIT {
             if (!WRITES.contains(op.method())) {
                 continue;
             }
-            Api.Reply reply = call(aViewer.api(), op, Map.of("company", a.companyId(), "member", aMemberId,
-                    "invitation", aInvitationId));
+            Api.Reply reply = call(aViewer.api(), op, ids(false));
             assertEquals(403, reply.status(), op + " as VIEWER: " + reply.body());
         }
         assertEquals(before, snapshot(a), "company A unchanged");
@@ -104,7 +130,7 @@ class CompanyIsolationIT {
     @Test
     void aViewerSeesTheCompanyButNotItsAdminPages() {
         for (String page : appPages()) {
-            int status = aViewer.portal().get(page + "?company=" + a.companyId()).status();
+            int status = aViewer.portal().get(page + query(a.companyId(), aAuditId)).status();
             boolean adminPage = page.equals("/app/members.xhtml") || page.equals("/app/trail.xhtml");
             assertEquals(adminPage ? 403 : 200, status, page + " as VIEWER");
         }
@@ -117,22 +143,24 @@ class CompanyIsolationIT {
     @Test
     void anonymousCallersGetNothing() {
         for (Operation op : companyOperations()) {
-            Api.Reply reply = call(Api.anonymous(SharedServer.server()), op, Map.of("company", a.companyId(),
-                    "member", aMemberId, "invitation", aInvitationId));
+            Api.Reply reply = call(Api.anonymous(SharedServer.server()), op, ids(false));
             assertEquals(401, reply.status(), op + " without credentials");
         }
         for (String page : appPages()) {
-            PortalClient.Page shown = new PortalClient(SharedServer.server()).get(page + "?company=" + a.companyId());
+            PortalClient.Page shown = new PortalClient(SharedServer.server())
+                    .get(page + query(a.companyId(), aAuditId));
             assertTrue(shown.path().startsWith("/login.xhtml"), page + " leads to the login page, not " + shown.path());
             assertFalse(shown.shows(a.companyName()), page + " must not show the company");
         }
     }
 
-    /** What company B's owner sees of it: settings, members, invitations and the whole trail. */
+    /** What the owner sees of the company: settings, members, invitations, endpoints, audits and the whole trail. */
     private static String snapshot(Tenant tenant) {
         return String.join("\n", tenant.api().get(tenant.path("")).body(),
                 tenant.api().get(tenant.path("/members")).body(),
                 tenant.api().get(tenant.path("/invitations")).body(),
+                tenant.api().get(tenant.path("/endpoints")).body(),
+                tenant.api().get(tenant.path("/audits")).body(),
                 tenant.api().get(tenant.path("/trail")).body());
     }
 
@@ -186,7 +214,8 @@ class CompanyIsolationIT {
         }
         assertFalse(path.contains("{"), "every path parameter of " + op + " is known to this test; teach it the new one");
         String body = "{\"name\":\"Taken over\",\"clientOs\":\"DEBIAN\",\"timeZone\":\"UTC\",\"role\":\"OWNER\","
-                + "\"ciso\":true,\"securityTech\":true,\"email\":\"intruder@caart.test\"}";
+                + "\"ciso\":true,\"securityTech\":true,\"email\":\"intruder@caart.test\",\"title\":\"Intrusion\","
+                + "\"allEndpoints\":true}";
         return switch (op.method()) {
             case "get" -> api.get(path);
             case "post" -> api.post(path, body);

@@ -141,14 +141,20 @@ public final class ServerClient {
             throw new ServerRefusedException(status, new ProblemView(null, null, status, "the server at " + server
                     + " redirects to " + location + "; use that address as the server", null));
         }
-        throw failure(status, problem(response.body()));
+        boolean described = response.headers().firstValue("Content-Type")
+                .filter(type -> type.startsWith("application/problem+json")).isPresent();
+        throw failure(status, problem(response.body()), described);
     }
 
-    private ServerException failure(int status, ProblemView problem) {
+    /**
+     * A refusal is final only when the application itself explains it (problem+json): a bare 404 is what a server
+     * that is still starting, or a proxy in front of it, answers, and the request is worth repeating.
+     */
+    private ServerException failure(int status, ProblemView problem, boolean described) {
         if (status == 401 && authorization != null && ReEnrollRequiredException.TYPE.equals(problem.type())) {
             return new ReEnrollRequiredException(problem.sentence(status));
         }
-        if (status >= 500 || status == 429 || status == 408) {
+        if (status >= 500 || status == 429 || status == 408 || (status == 404 && !described)) {
             return new ServerUnavailableException("the server at " + server + " could not answer: "
                     + problem.sentence(status), null);
         }

@@ -111,6 +111,16 @@ class ServerClientTest {
     }
 
     @Test
+    void aBareNotFoundIsWorthRetryingButTheApplicationsOwnIsFinal() {
+        server.script("heartbeat", new Reply(404, "text/html", "<html>Not Found</html>".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(ServerUnavailableException.class, () -> enrolled().heartbeat(heartbeat()),
+                "a server still starting answers a bare 404");
+        server.script("heartbeat", Reply.problem(404, "about:blank", "Run not found"));
+        ServerRefusedException e = assertThrows(ServerRefusedException.class, () -> enrolled().heartbeat(heartbeat()));
+        assertTrue(e.getMessage().contains("Run not found"), e.getMessage());
+    }
+
+    @Test
     void aRedirectIsNotFollowedButNamed() {
         server.always("heartbeat", r -> new Reply(301, "text/plain", new byte[0]));
         ServerRefusedException e = assertThrows(ServerRefusedException.class, () -> enrolled().heartbeat(heartbeat()));

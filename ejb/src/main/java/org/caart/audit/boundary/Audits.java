@@ -16,7 +16,7 @@ import org.caart.account.boundary.Access;
 import org.caart.account.entity.Membership;
 import org.caart.account.entity.Permission;
 import org.caart.audit.control.AuditProgress;
-import org.caart.audit.control.BuiltInPolicies;
+import org.caart.policy.boundary.BuiltInPolicies;
 import org.caart.audit.entity.Audit;
 import org.caart.audit.entity.AuditRun;
 import org.caart.audit.entity.CheckResult;
@@ -74,7 +74,8 @@ public class Audits {
         em.persist(audit);
         for (Endpoint endpoint : targets) {
             BuiltInPolicies.Policy chosen = policy.equals(BuiltInPolicies.DEFAULT)
-                    ? BuiltInPolicies.defaultFor(endpoint.getOsFamily()) : BuiltInPolicies.find(policy).orElseThrow();
+                    ? BuiltInPolicies.defaultFor(member.getCompany(), endpoint.getOsFamily())
+                    : BuiltInPolicies.find(policy).orElseThrow();
             em.persist(new AuditRun(UUID.randomUUID().toString(), audit, endpoint, chosen.id(), chosen.name(), now,
                     now.plus(Duration.ofMinutes(startDeadlineMinutes))));
         }

@@ -32,7 +32,11 @@ public class AuditProgress {
                         + "WHERE status = 'QUEUED' AND start_deadline < ?")
                 .setParameter(1, now).setParameter(2, FAILED_TO_START_REASON).setParameter(3, now)
                 .executeUpdate();
-        audits.forEach(id -> closeIfDone(id.longValue(), now));
+        audits.forEach(id -> {
+            em.createNativeQuery("SELECT id FROM audit WHERE id = ? FOR UPDATE").setParameter(1, id.longValue())
+                    .getResultList();
+            closeIfDone(id.longValue(), now);
+        });
     }
 
     /** Runs not yet started never will; running ones are told to stop at their next check. */
@@ -61,6 +65,9 @@ public class AuditProgress {
                         + "WHERE id = ? AND status = 'PENDING'")
                 .setParameter(1, now).setParameter(2, auditId).executeUpdate();
         if (end != null) {
+            // runs of one audit ending at once must not both miss the other's end: one waits for the other here
+            em.createNativeQuery("SELECT id FROM audit WHERE id = ? FOR UPDATE").setParameter(1, auditId)
+                    .getResultList();
             em.createNativeQuery("UPDATE audit_run SET status = ?, finished_at = ?, error = ? "
                             + "WHERE id = ? AND status IN ('QUEUED', 'RUNNING')")
                     .setParameter(1, end).setParameter(2, now)

@@ -16,7 +16,9 @@ import org.caart.account.entity.Membership;
 import org.caart.account.entity.Permission;
 import org.caart.account.entity.Role;
 import org.caart.account.entity.UserAccount;
+import org.caart.company.entity.ClientOs.OsFamily;
 import org.caart.company.entity.Company;
+import org.caart.policy.boundary.BuiltInPolicies;
 import org.caart.platform.ForbiddenException;
 import org.caart.platform.InvalidInputException;
 import org.caart.trail.boundary.Trail;
@@ -48,6 +50,8 @@ public class Companies {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Company company = new Company(request.name(), request.address(), request.os(), request.timeZone().strip(),
                 now);
+        company.chooseDefaultPolicies(BuiltInPolicies.defaultFor(OsFamily.WINDOWS).id(),
+                BuiltInPolicies.defaultFor(OsFamily.LINUX).id());
         em.persist(company);
         em.persist(new Membership(company, caller, Role.OWNER, now));
         em.flush();
@@ -72,6 +76,32 @@ public class Companies {
         trail.record(companyId, caller.getId(), caller.getEmail(), "company.update", company.getName(),
                 changes.isEmpty() ? "no change" : changes, sourceAddress);
         return company;
+    }
+
+    /** The policies audits use when they name none (owners and admins); ids of built-in policies of that family. */
+    public Company chooseDefaultPolicies(long companyId, String windowsPolicy, String linuxPolicy,
+            String sourceAddress) {
+        Membership membership = access.require(companyId, Permission.MANAGE_COMPANY);
+        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (!fits(windowsPolicy, OsFamily.WINDOWS)) {
+            errors.put("defaultWindowsPolicy", "Choose a Windows policy from the list");
+        }
+        if (!fits(linuxPolicy, OsFamily.LINUX)) {
+            errors.put("defaultLinuxPolicy", "Choose a Linux policy from the list");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Company company = membership.getCompany();
+        company.chooseDefaultPolicies(windowsPolicy, linuxPolicy);
+        trail.record(companyId, membership.getUser().getId(), membership.getUser().getEmail(),
+                "company.default-policies", company.getName(), "Windows " + windowsPolicy + ", Linux " + linuxPolicy,
+                sourceAddress);
+        return company;
+    }
+
+    private static boolean fits(String policyId, OsFamily family) {
+        return policyId != null && BuiltInPolicies.find(policyId).filter(p -> p.family() == family).isPresent();
     }
 
     private static void validate(CompanyRequest request) {

@@ -52,6 +52,12 @@ public class Company {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    @Column(name = "default_windows_policy", length = 120)
+    private String defaultWindowsPolicy;
+
+    @Column(name = "default_linux_policy", length = 120)
+    private String defaultLinuxPolicy;
+
     @Version
     private long version;
 
@@ -79,6 +85,17 @@ public class Company {
         this.postalAddress = newPostalAddress;
         this.clientOs = Objects.requireNonNull(newClientOs, "clientOs");
         this.timeZone = zone(newTimeZone).getId();
+    }
+
+    /** The policy ids audits use when they name none; null leaves the built-in baseline of that family. */
+    public void chooseDefaultPolicies(String windowsPolicy, String linuxPolicy) {
+        this.defaultWindowsPolicy = windowsPolicy;
+        this.defaultLinuxPolicy = linuxPolicy;
+    }
+
+    public java.util.Optional<String> defaultPolicy(ClientOs.OsFamily family) {
+        return java.util.Optional.ofNullable(family == ClientOs.OsFamily.WINDOWS ? defaultWindowsPolicy
+                : defaultLinuxPolicy);
     }
 
     static ZoneId zone(String id) {

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.caart.audit.boundary.AuditRequest;
 import org.caart.audit.boundary.Audits;
-import org.caart.audit.control.BuiltInPolicies;
+import org.caart.policy.boundary.BuiltInPolicies;
 import org.caart.audit.entity.Audit;
 import org.caart.endpoint.boundary.Endpoints;
 import org.caart.endpoint.entity.Endpoint;

@@ -7,7 +7,11 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import org.caart.company.boundary.Companies;
 import org.caart.company.boundary.CompanyRequest;
+import java.util.List;
+import org.caart.company.entity.ClientOs.OsFamily;
 import org.caart.company.entity.Company;
+import org.caart.policy.boundary.BuiltInPolicies;
+import org.caart.web.company.CompanyOptions.Option;
 import org.caart.platform.InvalidInputException;
 import org.caart.web.FormMessages;
 import org.caart.web.security.CurrentUser;
@@ -38,6 +42,8 @@ public class CompanyBacking implements Serializable {
     private String timeZone;
     private String createdAt;
     private boolean editable;
+    private String defaultWindowsPolicy;
+    private String defaultLinuxPolicy;
 
     public void load() {
         companyId = current.id();
@@ -55,12 +61,52 @@ public class CompanyBacking implements Serializable {
         }
     }
 
+    public void savePolicies() {
+        try {
+            show(companies.chooseDefaultPolicies(companyId, defaultWindowsPolicy, defaultLinuxPolicy,
+                    user.sourceAddress()));
+            FormMessages.info(faces, "Default policies saved");
+        } catch (InvalidInputException e) {
+            FormMessages.show(faces, "policies", e);
+        }
+    }
+
+    public List<Option> getWindowsPolicies() {
+        return options(OsFamily.WINDOWS);
+    }
+
+    public List<Option> getLinuxPolicies() {
+        return options(OsFamily.LINUX);
+    }
+
+    private static List<Option> options(OsFamily family) {
+        return BuiltInPolicies.of(family).stream().map(p -> new Option(p.id(), p.name())).toList();
+    }
+
     private void show(Company company) {
         name = company.getName();
         postalAddress = company.getPostalAddress();
         clientOs = company.getClientOs().name();
         timeZone = company.getTimeZone();
         createdAt = company.getCreatedAt().toLocalDate().toString();
+        defaultWindowsPolicy = BuiltInPolicies.defaultFor(company, OsFamily.WINDOWS).id();
+        defaultLinuxPolicy = BuiltInPolicies.defaultFor(company, OsFamily.LINUX).id();
+    }
+
+    public String getDefaultWindowsPolicy() {
+        return defaultWindowsPolicy;
+    }
+
+    public void setDefaultWindowsPolicy(String defaultWindowsPolicy) {
+        this.defaultWindowsPolicy = defaultWindowsPolicy;
+    }
+
+    public String getDefaultLinuxPolicy() {
+        return defaultLinuxPolicy;
+    }
+
+    public void setDefaultLinuxPolicy(String defaultLinuxPolicy) {
+        this.defaultLinuxPolicy = defaultLinuxPolicy;
     }
 
     public long getCompanyId() {

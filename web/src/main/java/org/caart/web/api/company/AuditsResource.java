@@ -39,9 +39,11 @@ public class AuditsResource {
     @PathParam("company")
     long companyId;
 
+    /** The newest 200 audits; with {@code runs=true} each with its runs' progress. */
     @GET
-    public List<AuditView> latest() {
-        return audits.latest(companyId, 200).stream().map(a -> AuditView.of(a, List.of())).toList();
+    public List<AuditView> latest(@QueryParam("runs") boolean withRuns) {
+        return audits.latest(companyId, 200).stream()
+                .map(a -> AuditView.of(a, withRuns ? audits.runs(companyId, a.getId()) : List.of())).toList();
     }
 
     @POST

@@ -68,6 +68,17 @@ public class CompaniesResource {
                 body == null ? new CompanyRequest(null, null, null, null) : body, request.getRemoteAddr()));
     }
 
+    @PUT
+    @Path("{company}/default-policies")
+    public CompanyViews.CompanyView defaultPolicies(@PathParam("company") long companyId, DefaultPolicies body) {
+        DefaultPolicies policies = body == null ? new DefaultPolicies(null, null) : body;
+        return CompanyViews.CompanyView.of(companies.chooseDefaultPolicies(companyId, policies.windows(),
+                policies.linux(), request.getRemoteAddr()));
+    }
+
+    public record DefaultPolicies(String windows, String linux) {
+    }
+
     @GET
     @Path("{company}/trail")
     public List<CompanyViews.TrailEventView> trail(@PathParam("company") long companyId, @QueryParam("q") String text) {

@@ -2,7 +2,9 @@ package org.caart.web.api.company;
 
 import org.caart.account.entity.Invitation;
 import org.caart.account.entity.Membership;
+import org.caart.company.entity.ClientOs.OsFamily;
 import org.caart.company.entity.Company;
+import org.caart.policy.boundary.BuiltInPolicies;
 import org.caart.trail.entity.TrailEvent;
 
 /** The wire records of the company API (never entities). */
@@ -19,10 +21,12 @@ public final class CompanyViews {
     }
 
     public record CompanyView(long id, String name, String postalAddress, String clientOs, String timeZone,
-            String createdAt) {
+            String createdAt, String defaultWindowsPolicy, String defaultLinuxPolicy) {
         static CompanyView of(Company c) {
             return new CompanyView(c.getId(), c.getName(), c.getPostalAddress(), c.getClientOs().name(),
-                    c.getTimeZone(), c.getCreatedAt().toString());
+                    c.getTimeZone(), c.getCreatedAt().toString(),
+                    BuiltInPolicies.defaultFor(c, OsFamily.WINDOWS).id(),
+                    BuiltInPolicies.defaultFor(c, OsFamily.LINUX).id());
         }
     }
 

@@ -1,4 +1,4 @@
-package org.caart.audit.control;
+package org.caart.policy.boundary;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,7 +6,8 @@ import org.caart.company.entity.ClientOs.OsFamily;
 
 /**
  * The policies every agent carries (agent/src/main/resources/org/caart/agent/policies). An audit names one of
- * them, or "default": the company's policy for each endpoint's OS family.
+ * them, or "default": the company's default policy for each endpoint's OS family (preset to the family's
+ * baseline, changed on the company's settings page).
  */
 public final class BuiltInPolicies {
 
@@ -30,7 +31,17 @@ public final class BuiltInPolicies {
         return ALL.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
-    /** The default policy for an OS family. */
+    /** The built-in policies of one OS family. */
+    public static List<Policy> of(OsFamily family) {
+        return ALL.stream().filter(p -> p.family() == family).toList();
+    }
+
+    /** The company's default policy for an OS family: its choice, else the family's built-in baseline. */
+    public static Policy defaultFor(org.caart.company.entity.Company company, OsFamily family) {
+        return company.defaultPolicy(family).flatMap(BuiltInPolicies::find).orElseGet(() -> defaultFor(family));
+    }
+
+    /** The built-in baseline of an OS family. */
     public static Policy defaultFor(OsFamily family) {
         return ALL.stream().filter(p -> p.family() == family).findFirst().orElseThrow();
     }
