@@ -15,7 +15,9 @@
 #   BENCH_AGENTS        simulated agents (20); BENCH_RESULTS results per batch (300)
 #   BENCH_PROFILE       cis (texts as long as the CIS Debian 12 policy's, ~1.2 KB per result) or lean (~0.3 KB)
 #   BENCH_WARMUP, BENCH_MEASURE   seconds (15, 60)
-#   BENCH_GOAL_RATE, BENCH_LATENCY_RATE   batches/s (100, 50); BENCH_PREWARM seconds of JIT warm-up first (90)
+#   BENCH_GOAL_RATE, BENCH_LATENCY_RATE   batches/s (100, 50)
+#   BENCH_PREWARM, BENCH_PREWARM_MAX   seconds of load before the first measurement (120), longer while the
+#                       server's JIT threads use over 150 CPU-ms/s or queue over 100 methods, up to BENCH_PREWARM_MAX (360)
 #   BENCH_JFR           true/false: profile the server with Java Flight Recorder in the goal window (true)
 #   BENCH_KEEP          1 keeps the work folder (server log, JFR recording)
 set -euo pipefail
@@ -101,7 +103,7 @@ java -Xmx1g -XX:+UseParallelGC -cp "$work/lib/*" \
     -Dbench.agents="${BENCH_AGENTS:-20}" -Dbench.results="${BENCH_RESULTS:-300}" -Dbench.profile="${BENCH_PROFILE:-cis}" \
     -Dbench.warmup="${BENCH_WARMUP:-15}" -Dbench.measure="${BENCH_MEASURE:-60}" \
     -Dbench.goalRate="${BENCH_GOAL_RATE:-100}" -Dbench.latencyRate="${BENCH_LATENCY_RATE:-50}" \
-    -Dbench.prewarm="${BENCH_PREWARM:-90}" -Dbench.jfr="${BENCH_JFR:-true}" \
+    -Dbench.prewarm="${BENCH_PREWARM:-120}" -Dbench.prewarmMax="${BENCH_PREWARM_MAX:-360}" -Dbench.jfr="${BENCH_JFR:-true}" \
     "$ROOT/bench/ingest/IngestBench.java"
 status=$?
 if grep -q 'SEVERE' "$work/data/logs/server.log" 2>/dev/null; then

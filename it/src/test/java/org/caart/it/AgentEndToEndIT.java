@@ -52,14 +52,14 @@ class AgentEndToEndIT {
             try (Browser browser = new Browser(SharedServer.server())) {
                 browser.login(t.ownerEmail(), t.password());
                 browser.open("/app/audit.xhtml?company=" + t.companyId() + "&audit=" + audit);
-                assertEquals("COMPLETED", browser.find("auditStatus").getText());
-                assertEquals(planned + "/" + planned, browser.find("progress").getText());
-                assertTrue(browser.find("live:results").getText().contains(planned + " result(s)"),
-                        browser.find("live:results").getText());
+                assertEquals("COMPLETED", browser.textOf("auditStatus"));
+                assertEquals(planned + "/" + planned, browser.textOf("progress"));
+                assertTrue(browser.textOf("live:results").contains(planned + " result(s)"),
+                        browser.textOf("live:results"));
                 String firstTitle = results.stream().map(r -> r.getString("title")).sorted().findFirst().orElseThrow();
                 browser.type("live:text", firstTitle);
                 browser.click("live:filter");
-                assertTrue(browser.find("live:results").getText().contains(firstTitle));
+                assertTrue(browser.textOf("live:results").contains(firstTitle));
                 browser.open("/app/dashboard.xhtml?company=" + t.companyId());
                 assertTrue(browser.text().contains("This host"), browser.text());
                 assertTrue(browser.text().contains(endpoint.getString("hostname")), browser.text());
@@ -76,16 +76,16 @@ class AgentEndToEndIT {
         try (Browser browser = new Browser(SharedServer.server())) {
             browser.login(t.ownerEmail(), t.password());
             browser.open("/app/audit.xhtml?company=" + t.companyId() + "&audit=" + audit);
-            assertEquals("PENDING", browser.find("auditStatus").getText());
+            assertEquals("PENDING", browser.textOf("auditStatus"));
             String run = agent.nextRun();
             assertEquals(202, agent.batch(FakeAgent.newBatchId(), run, 0, 40, 0, 10, null).status());
-            Wait.until(Duration.ofSeconds(20), () -> browser.find("progress").getText().equals("10/40")
+            Wait.until(Duration.ofSeconds(20), () -> browser.textOf("progress").equals("10/40")
                     ? true : null);
             assertEquals(202, agent.batch(FakeAgent.newBatchId(), run, 1, 40, 10, 10, null).status());
-            Wait.until(Duration.ofSeconds(20), () -> browser.find("progress").getText().equals("20/40")
+            Wait.until(Duration.ofSeconds(20), () -> browser.textOf("progress").equals("20/40")
                     ? true : null);
             browser.click("live:stop");
-            assertEquals("STOPPED", browser.find("auditStatus").getText());
+            assertEquals("STOPPED", browser.textOf("auditStatus"));
             assertTrue(agent.batch(FakeAgent.newBatchId(), run, 2, 40, 20, 0, "STOPPED").json()
                     .getBoolean("stopRequested"));
             Set<String> statuses = AgentApiIT.awaitRunStatus(t, audit, "live-host", "STOPPED").getJsonArray("runs")

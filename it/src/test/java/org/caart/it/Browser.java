@@ -60,6 +60,19 @@ final class Browser implements AutoCloseable {
                 .until(d -> d.findElements(By.id(id)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
 
+    /** The element's text, read again if a poll replaced the element meanwhile. */
+    String textOf(String id) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return find(id).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     void type(String id, String text) {
         WebElement field = find(id);
         field.clear();
