@@ -15,7 +15,7 @@ import org.caart.contract.agent.v1.HostView;
 
 /**
  * What the agent tells the server about its host at enrollment and in every heartbeat. The last patch date is read
- * at most once an hour (on Windows it walks the servicing registry); a date that cannot be read is sent as unknown
+ * at most once an hour (on Windows it queries WMI and walks the servicing registry); a date that cannot be read is sent as unknown
  * and the reason logged. The OS build is the kernel release on Linux and build.UBR on Windows.
  */
 public final class HostViews {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,7 @@ import org.caart.agent.platform.common.WindowsPatches;
 import org.caart.agent.platform.common.WindowsServices;
 
 /**
- * The real Windows host. Only calls into Windows (JNA, secedit) and hands raw data to the parsers
+ * The real Windows host. Only calls into Windows (JNA, WMI, secedit) and hands raw data to the parsers
  * in platform.common. The local security policy is exported once per instance.
  */
 public final class WindowsPlatform implements Platform {
@@ -159,7 +160,8 @@ public final class WindowsPlatform implements Platform {
 
     @Override
     public Optional<LastPatch> lastPatch() {
-        return WindowsPatches.lastPatch(registry, ZoneId.systemDefault());
+        ZoneId zone = ZoneId.systemDefault();
+        return WindowsPatches.lastPatch(registry, WindowsQuickFixes::installed, zone, LocalDate.now(zone));
     }
 
     private static PlatformException linuxOnly(String what) {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.ZoneId;
+
+import org.caart.agent.platform.common.HotFixDates;
 import org.caart.agent.platform.common.OsFamily;
 import org.caart.agent.platform.common.PlatformException;
 import org.caart.agent.platform.common.RegistryValueType;
@@ -41,5 +44,15 @@ class WindowsPlatformTest {
     @Test
     void theEventLogServiceHasAStartType() {
         assertTrue(platform.serviceStartType("EventLog").isPresent());
+    }
+
+    @Test
+    void wmiListsTheInstalledUpdatesAndTheirDaysAreReadable() {
+        var rows = WindowsQuickFixes.installed();
+        assertFalse(rows.isEmpty());
+        assertTrue(rows.stream().allMatch(row -> !row.id().isBlank()), rows.toString());
+        assertTrue(rows.stream().anyMatch(row -> HotFixDates.installedOn(row.installedOn(), ZoneId.systemDefault())
+                .isPresent()), rows.toString());
+        assertTrue(platform.lastPatch().isPresent());
     }
 }
