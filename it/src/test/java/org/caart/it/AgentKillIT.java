@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The server is killed (SIGKILL) while a real agent streams an audit: the agent spools what it cannot send, resends
- * it once the server is back, and the audit ends with exactly the results the agent produced, none twice.
+ * it once the server is back, and the audit ends with exactly the results the agent produced, none twice. The agent's
+ * back-off is capped at 3 s so that it comes back within seconds of the restart rather than after up to 5 minutes.
  */
 class AgentKillIT {
 
@@ -34,7 +35,7 @@ class AgentKillIT {
         String token = api.post("/api/companies/" + company + "/enrollment-tokens", "").json().getString("token");
 
         try (SlowProxy proxy = new SlowProxy(server, Duration.ofMillis(1500));
-                AgentProcess agent = new AgentProcess("kill")) {
+                AgentProcess agent = new AgentProcess("kill").environment("CAART_AGENT_MAX_BACKOFF_SECONDS", "3")) {
             assertEquals(0, agent.run(60, "enroll", "--server", proxy.url(), "--token", token), agent.output());
             agent.start("run");
             Wait.until(Duration.ofSeconds(60), () -> agent.output().contains("working for") ? true : null);

@@ -9,13 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The real agent from the distribution (agent/caart-agent.jar), run as its own process with its own state folder. */
 final class AgentProcess implements AutoCloseable {
 
     private final Path stateDir;
+    private final Map<String, String> environment = new HashMap<>();
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
     private Process running;
     private Thread reader;
@@ -27,6 +30,12 @@ final class AgentProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Sets an environment variable for every command started from now on. */
+    AgentProcess environment(String name, String value) {
+        environment.put(name, value);
+        return this;
     }
 
     static Path jar() {
@@ -64,7 +73,9 @@ final class AgentProcess implements AutoCloseable {
         command.add("--state-dir");
         command.add(stateDir.toString());
         try {
-            running = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            running = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,7 +3,9 @@ package org.caart.agent.command;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,8 +23,20 @@ import org.caart.agent.transport.Spool;
 /** {@code run}: works for the server this agent enrolled with: heartbeats, audit orders, results. */
 public final class Run implements Command {
 
+    static final String MAX_BACKOFF_VARIABLE = "CAART_AGENT_MAX_BACKOFF_SECONDS";
+    static final int MAX_BACKOFF_LIMIT = 3600;
     static final String REVOKED = "This agent was revoked or is unknown to the server; enroll it again with"
             + " `caart-agent enroll`";
+
+    private final Map<String, String> env;
+
+    public Run() {
+        this(System.getenv());
+    }
+
+    Run(Map<String, String> env) {
+        this.env = env;
+    }
 
     @Override
     public String name() {
@@ -37,7 +51,7 @@ public final class Run implements Command {
     @Override
     public String help() {
         return """
-                Usage: caart-agent run [--state-dir DIR] [--once]
+                Usage: caart-agent run [--state-dir DIR] [--once] [--max-backoff SECONDS]
 
                 Connects to the server this agent enrolled with (DIR/agent.json), sends a heartbeat every
                 minute, waits for audit orders, runs them one at a time and streams the results. Results the
@@ -46,6 +60,9 @@ public final class Run implements Command {
 
                   --state-dir DIR   the agent's identity and spool (default: see docs; also CAART_AGENT_STATE_DIR)
                   --once            one heartbeat and one poll, run what was ordered, send the spool, exit
+                  --max-backoff SECONDS
+                                    longest wait between retries while the server is unreachable, 1 to 3600
+                                    (default 300; also CAART_AGENT_MAX_BACKOFF_SECONDS)
 
                 Exit codes: 0 stopped or done, 2 usage error, 4 server unreachable or results left in the spool
                             (--once), 6 not enrolled, or revoked: enroll again.""";
@@ -53,10 +70,11 @@ public final class Run implements Command {
 
     @Override
     public ExitCode run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        Arguments arguments = Arguments.parse(args, Set.of("--state-dir"), Set.of("--once"));
+        Arguments arguments = Arguments.parse(args, Set.of("--state-dir", "--max-backoff"), Set.of("--once"));
         if (!arguments.positional().isEmpty()) {
             throw new UsageException("takes no positional arguments");
         }
+        Backoff backoff = backoff(arguments.option("--max-backoff"));
         AgentDirectories directories = AgentDirectories.current().withState(arguments.option("--state-dir"));
         try {
             Optional<AgentIdentity> identity = AgentIdentity.read(directories.identityFile());
@@ -72,7 +90,7 @@ public final class Run implements Command {
                 return ExitCode.USAGE;
             }
             try (StateLock held = lock.get()) {
-                return run(identity.get(), config, directories, arguments.flag("--once"), out, err);
+                return run(identity.get(), config, directories, backoff, arguments.flag("--once"), out, err);
             }
         } catch (AccessDeniedException e) {
             err.println("caart-agent run: cannot read or write " + e.getFile() + ": permission denied; run the agent as"
@@ -84,10 +102,29 @@ public final class Run implements Command {
         }
     }
 
-    private static ExitCode run(AgentIdentity identity, AgentConfig config, AgentDirectories directories, boolean once,
-            PrintStream out, PrintStream err) throws IOException {
+    /** The back-off capped by --max-backoff, else by the environment variable, else the standard one. */
+    Backoff backoff(String option) throws UsageException {
+        String name = option != null ? "--max-backoff" : MAX_BACKOFF_VARIABLE;
+        String value = option != null ? option : env.get(MAX_BACKOFF_VARIABLE);
+        if (value == null || option == null && value.isBlank()) {
+            return Backoff.standard();
+        }
+        try {
+            int seconds = Integer.parseInt(value.strip());
+            if (seconds >= 1 && seconds <= MAX_BACKOFF_LIMIT) {
+                return Backoff.upTo(Duration.ofSeconds(seconds));
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like a number out of range
+        }
+        throw new UsageException(name + " must be a whole number of seconds from 1 to " + MAX_BACKOFF_LIMIT
+                + ", not '" + value + "'");
+    }
+
+    private static ExitCode run(AgentIdentity identity, AgentConfig config, AgentDirectories directories,
+            Backoff backoff, boolean once, PrintStream out, PrintStream err) throws IOException {
         Spool spool = new Spool(directories.spool(), config.spoolMaxBatches());
-        Agent agent = new Agent(identity, config.allowServerCommands(), spool, Platforms::current, Backoff.standard());
+        Agent agent = new Agent(identity, config.allowServerCommands(), spool, Platforms::current, backoff);
         out.println("Agent " + identity.agentId() + " of " + identity.companyName() + " working for "
                 + identity.server() + (once ? "" : "; stop with Ctrl+C or SIGTERM"));
         ExitCode code = Signals.handling(agent::shutdown, () -> agent.run(once));

@@ -15,9 +15,16 @@ public record Backoff(Duration base, Duration cap) {
         }
     }
 
+    public static final Duration STANDARD_CAP = Duration.ofMinutes(5);
+
     /** 1 s doubling up to 5 min. */
     public static Backoff standard() {
-        return new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
+        return upTo(STANDARD_CAP);
+    }
+
+    /** 1 s doubling up to {@code cap} (at least 1 s). */
+    public static Backoff upTo(Duration cap) {
+        return new Backoff(Duration.ofSeconds(1), cap);
     }
 
     /** The upper bound of the wait after {@code failures} failures in a row. */

@@ -1,6 +1,7 @@
 package org.caart.agent.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -10,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.caart.agent.Main;
 import org.caart.agent.config.AgentIdentity;
@@ -122,5 +125,42 @@ class RunTest {
             assertTrue(err().contains("another caart-agent run is using " + state()), err());
         }
         assertTrue(StateLock.acquire(state()).isPresent());
+    }
+
+    @Test
+    void theBackoffCapComesFromTheOptionElseTheEnvironmentElseFiveMinutes() throws UsageException {
+        Run run = new Run(Map.of(Run.MAX_BACKOFF_VARIABLE, "3"));
+        assertEquals(Duration.ofSeconds(3), run.backoff(null).cap());
+        assertEquals(Duration.ofSeconds(3600), run.backoff("3600").cap());
+        assertEquals(Duration.ofSeconds(1), run.backoff(" 1 ").cap());
+        assertEquals(Duration.ofMinutes(5), new Run(Map.of()).backoff(null).cap());
+        assertEquals(Duration.ofMinutes(5), new Run(Map.of(Run.MAX_BACKOFF_VARIABLE, "")).backoff(null).cap());
+    }
+
+    @Test
+    void aBackoffCapOutsideOneToAnHourIsRefusedWithItsSource() {
+        for (String value : new String[] {"0", "-5", "3601", "2.5", "5m", "99999999999"}) {
+            UsageException e = assertThrows(UsageException.class,
+                    () -> new Run(Map.of(Run.MAX_BACKOFF_VARIABLE, value)).backoff(null));
+            assertEquals("CAART_AGENT_MAX_BACKOFF_SECONDS must be a whole number of seconds from 1 to 3600, not '"
+                    + value + "'", e.getMessage());
+        }
+        UsageException e = assertThrows(UsageException.class,
+                () -> new Run(Map.of(Run.MAX_BACKOFF_VARIABLE, "3")).backoff(""));
+        assertEquals("--max-backoff must be a whole number of seconds from 1 to 3600, not ''", e.getMessage());
+    }
+
+    @Test
+    void aBadMaxBackoffOptionIsAUsageErrorBeforeAnythingElse() {
+        assertEquals(2, run("run", "--once", "--max-backoff", "0", "--state-dir", state().toString()));
+        assertTrue(err().startsWith("caart-agent run: --max-backoff must be a whole number of seconds from 1 to 3600,"
+                + " not '0'"), err());
+        assertTrue(server.bodies("heartbeat", Object.class).isEmpty());
+    }
+
+    @Test
+    void aValidMaxBackoffOptionRuns() throws IOException {
+        enrolled();
+        assertEquals(0, run("run", "--once", "--max-backoff", "3", "--state-dir", state().toString()), err());
     }
 }

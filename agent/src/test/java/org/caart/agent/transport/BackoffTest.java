@@ -23,6 +23,14 @@ class BackoffTest {
     }
 
     @Test
+    void aShorterCapStopsTheDoublingEarlier() {
+        Backoff short3 = Backoff.upTo(Duration.ofSeconds(3));
+        assertEquals(List.of(1L, 2L, 3L, 3L, 3L), IntStream.range(0, 5).mapToObj(n -> short3.ceiling(n).toSeconds())
+                .toList());
+        assertEquals(Duration.ofSeconds(1), Backoff.upTo(Duration.ofSeconds(1)).ceiling(40));
+    }
+
+    @Test
     void hugeFailureCountsStayAtTheCap() {
         for (int failures : new int[] {31, 62, 63, 64, 1000, Integer.MAX_VALUE}) {
             assertEquals(Duration.ofMinutes(5), backoff.ceiling(failures), "failures " + failures);
