@@ -92,14 +92,20 @@ public final class Run implements Command {
             try (StateLock held = lock.get()) {
                 return run(identity.get(), config, directories, backoff, arguments.flag("--once"), out, err);
             }
-        } catch (AccessDeniedException e) {
-            err.println("caart-agent run: cannot read or write " + e.getFile() + ": permission denied; run the agent as"
-                    + " the user that enrolled it");
-            return ExitCode.USAGE;
         } catch (IOException | IllegalArgumentException e) {
-            err.println("caart-agent run: " + e.getMessage());
-            return ExitCode.USAGE;
+            return unusableState(e, err);
         }
+    }
+
+    /** A state or configuration file that cannot be used: says why (and what to do when it is another user's). */
+    static ExitCode unusableState(Exception e, PrintStream err) {
+        if (e instanceof AccessDeniedException denied) {
+            err.println("caart-agent run: cannot read or write " + denied.getFile() + ": permission denied; run the"
+                    + " agent as the user that enrolled it");
+        } else {
+            err.println("caart-agent run: " + e.getMessage());
+        }
+        return ExitCode.USAGE;
     }
 
     /** The back-off capped by --max-backoff, else by the environment variable, else the standard one. */

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.caart.agent.ExitCode;
 import org.caart.agent.Main;
 import org.caart.agent.config.AgentIdentity;
 import org.caart.agent.run.StateLock;
@@ -109,12 +111,21 @@ class RunTest {
 
     @Test
     @EnabledOnOs(OS.LINUX)
-    void anIdentityOfAnotherUserIsExplained() throws IOException {
+    void theIdentityStaysReadableByItsOwnerOnly() throws IOException {
         enrolled();
-        Files.setPosixFilePermissions(state().resolve("agent.json"), PosixFilePermissions.fromString("---------"));
-        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(state().resolve("agent.json")), "root reads all");
-        assertEquals(2, run("run", "--once", "--state-dir", state().toString()));
-        assertTrue(err().contains("permission denied; run the agent as the user that enrolled it"), err());
+        assertEquals(0, run("run", "--once", "--state-dir", state().toString()), err());
+        Path file = state().resolve("agent.json");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals(System.getProperty("user.name"), Files.getOwner(file).getName());
+    }
+
+    @Test
+    void anIdentityThisUserMayNotReadIsExplained() {
+        String file = state().resolve("agent.json").toString();
+        PrintStream stream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertEquals(ExitCode.USAGE, Run.unusableState(new AccessDeniedException(file), stream));
+        assertEquals("caart-agent run: cannot read or write " + file + ": permission denied; run the agent as the user"
+                + " that enrolled it" + System.lineSeparator(), err());
     }
 
     @Test
