@@ -9,7 +9,11 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import org.caart.account.entity.UserAccount;
+import org.caart.company.entity.Company;
 import java.util.Locale;
 import java.util.UUID;
 import org.caart.account.boundary.Access;
@@ -33,6 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class Audits {
 
+    /** The title of nightly compliance runs, followed by the company's local date. */
+    public static final String NIGHTLY_TITLE = "Nightly compliance run ";
     private static final System.Logger LOG = System.getLogger(Audits.class.getName());
 
     @PersistenceContext
@@ -69,21 +75,46 @@ public class Audits {
         if (targets.isEmpty()) {
             throw new InvalidInputException("endpoints", "Choose at least one active endpoint");
         }
+        Audit audit = start(member.getCompany(), member.getUser(), title, policy, targets);
+        trail.record(companyId, member.getUser().getId(), member.getUser().getEmail(), "audit.create", title,
+                targets.size() + " endpoint(s), policy " + policy, sourceAddress);
+        return audit;
+    }
+
+    /**
+     * The nightly compliance run: an audit of every active endpoint of the company with its default policy per OS
+     * family. Called by the daily jobs, which make it happen once per company and day; empty without endpoints.
+     */
+    public Optional<Audit> nightly(long companyId, LocalDate day) {
+        Company company = em.find(Company.class, companyId);
+        List<Endpoint> active = em.createQuery("SELECT e FROM Endpoint e WHERE e.company.id = :company "
+                        + "AND e.status = org.caart.endpoint.entity.EndpointStatus.ACTIVE ORDER BY e.hostname",
+                        Endpoint.class)
+                .setParameter("company", companyId).getResultList();
+        if (company == null || active.isEmpty()) {
+            return Optional.empty();
+        }
+        String title = NIGHTLY_TITLE + day;
+        Audit audit = start(company, null, title, BuiltInPolicies.DEFAULT, active);
+        trail.record(companyId, null, "compliance schedule", "audit.create", title,
+                active.size() + " endpoint(s), policy " + BuiltInPolicies.DEFAULT, null);
+        return Optional.of(audit);
+    }
+
+    private Audit start(Company company, UserAccount by, String title, String policy, List<Endpoint> targets) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Audit audit = new Audit(member.getCompany(), member.getUser(), title, policy, now);
+        Audit audit = new Audit(company, by, title, policy, now);
         em.persist(audit);
         for (Endpoint endpoint : targets) {
             BuiltInPolicies.Policy chosen = policy.equals(BuiltInPolicies.DEFAULT)
-                    ? BuiltInPolicies.defaultFor(member.getCompany(), endpoint.getOsFamily())
+                    ? BuiltInPolicies.defaultFor(company, endpoint.getOsFamily())
                     : BuiltInPolicies.find(policy).orElseThrow();
             em.persist(new AuditRun(UUID.randomUUID().toString(), audit, endpoint, chosen.id(), chosen.name(), now,
                     now.plus(Duration.ofMinutes(startDeadlineMinutes))));
         }
         em.flush();
-        trail.record(companyId, member.getUser().getId(), member.getUser().getEmail(), "audit.create", title,
-                targets.size() + " endpoint(s), policy " + policy, sourceAddress);
         LOG.log(Level.INFO, "Audit {0} created for {1} endpoint(s) of company {2}", audit.getId(), targets.size(),
-                companyId);
+                company.getId());
         return audit;
     }
 

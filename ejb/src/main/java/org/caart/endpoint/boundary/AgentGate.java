@@ -13,6 +13,7 @@ import org.caart.contract.agent.v1.HeartbeatRequest;
 import org.caart.contract.agent.v1.HeartbeatResponse;
 import org.caart.endpoint.control.HostCheck;
 import org.caart.endpoint.entity.Endpoint;
+import org.caart.patch.boundary.Devices;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.Tokens;
 import org.caart.platform.UnauthorizedException;
@@ -28,6 +29,9 @@ public class AgentGate {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Devices devices;
 
     @Inject
     Clock clock;
@@ -64,6 +68,7 @@ public class AgentGate {
         OffsetDateTime now = OffsetDateTime.now(clock);
         endpoint.describe(request.host(), now);
         endpoint.seen(now, request.droppedBatches(), request.spooledBatches());
+        devices.agentReported(endpoint);
         return new HeartbeatResponse(now.toString(), endpoint.getCompany().getName());
     }
 

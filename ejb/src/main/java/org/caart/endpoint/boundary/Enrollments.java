@@ -19,6 +19,7 @@ import org.caart.contract.agent.v1.EnrollResponse;
 import org.caart.endpoint.control.HostCheck;
 import org.caart.endpoint.entity.Endpoint;
 import org.caart.endpoint.entity.EnrollmentToken;
+import org.caart.patch.boundary.Devices;
 import org.caart.platform.ConflictException;
 import org.caart.platform.GoneException;
 import org.caart.platform.InvalidInputException;
@@ -38,6 +39,9 @@ public class Enrollments {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Devices devices;
 
     @Inject
     Access access;
@@ -87,6 +91,7 @@ public class Enrollments {
                 request.host(), now);
         em.persist(endpoint);
         em.flush();
+        devices.enrolled(endpoint);
         long companyId = token.getCompany().getId();
         trail.record(companyId, null, "agent " + endpoint.getAgentId(), "endpoint.enroll", endpoint.getHostname(),
                 endpoint.getOs(), sourceAddress);

@@ -206,6 +206,10 @@ public class Endpoint {
         return lastSeenAt;
     }
 
+    public String getOsBuild() {
+        return osBuild;
+    }
+
     public LocalDate getLastPatchDate() {
         return lastPatchDate;
     }

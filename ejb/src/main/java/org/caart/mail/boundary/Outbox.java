@@ -15,6 +15,8 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.caart.account.boundary.Access;
+import org.caart.account.entity.Permission;
 import org.caart.mail.control.SmtpTransport;
 import org.caart.mail.entity.MailStatus;
 import org.caart.mail.entity.OutboxMail;
@@ -45,6 +47,9 @@ public class Outbox {
 
     @Inject
     Trail trail;
+
+    @Inject
+    Access access;
 
     @Resource
     SessionContext caller;
@@ -86,6 +91,16 @@ public class Outbox {
     public List<OutboxMail> latest(int max) {
         return em.createQuery("SELECT m FROM OutboxMail m ORDER BY m.createdAt DESC, m.id DESC", OutboxMail.class)
                 .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** The company's own mail (digests, notices, invitations), newest first, for its owners and admins. */
+    public List<OutboxMail> forCompany(long companyId, int max) {
+        access.require(companyId, Permission.MANAGE_COMPANY);
+        return em.createQuery("SELECT m FROM OutboxMail m WHERE m.companyId = :company "
+                        + "ORDER BY m.createdAt DESC, m.id DESC", OutboxMail.class)
+                .setParameter("company", companyId)
+                .setMaxResults(Math.max(1, Math.min(max, 500)))
                 .getResultList();
     }
 

@@ -22,6 +22,9 @@ public class DailyJobs {
     static final String OUTBOX_RETENTION = "outbox-retention";
     private static final System.Logger LOG = System.getLogger(DailyJobs.class.getName());
 
+    @jakarta.persistence.PersistenceContext
+    jakarta.persistence.EntityManager em;
+
     @Inject
     JobLedger ledger;
 
@@ -37,6 +40,11 @@ public class DailyJobs {
     @Inject
     @ConfigProperty(name = "caart.jobs.platform-hour-utc", defaultValue = "3")
     int platformHourUtc;
+
+    /** The ids of all companies, for the per-company daily jobs. */
+    public java.util.List<Long> companies() {
+        return em.createQuery("SELECT c.id FROM Company c ORDER BY c.id", Long.class).getResultList();
+    }
 
     /**
      * Removes delivered mail older than the retention period and sign-in failures that no longer matter, once a day

@@ -1,0 +1,61 @@
+package org.caart.patch.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import org.caart.audit.boundary.Audits;
+import org.caart.audit.entity.Audit;
+import org.caart.company.entity.Company;
+import org.caart.patch.control.DeviceStatus;
+import org.caart.patch.entity.PatchPolicy;
+import org.caart.platform.jobs.JobLedger;
+
+/**
+ * The nightly compliance run: once per company and local day, after the company's compliance hour (default 02:00),
+ * every active endpoint gets an audit with the company's default policy. Its findings go into the morning digest.
+ */
+@Stateless
+public class ComplianceRuns {
+
+    public static final String JOB = "compliance-run";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    DeviceStatus status;
+
+    @Inject
+    JobLedger ledger;
+
+    @Inject
+    Audits audits;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<Audit> nightlyIfDue(long companyId) {
+        Company company = em.find(Company.class, companyId);
+        if (company == null) {
+            return Optional.empty();
+        }
+        PatchPolicy policy = status.policy(companyId);
+        ZonedDateTime local = ZonedDateTime.now(clock.withZone(company.zoneId()));
+        LocalDate today = local.toLocalDate();
+        if (local.getHour() < policy.getComplianceHour() || !ledger.claim(JOB, companyId, today)) {
+            return Optional.empty();
+        }
+        Optional<Audit> audit = audits.nightly(companyId, today);
+        ledger.finish(JOB, companyId, today, audit.map(a -> "audit " + a.getId() + " started")
+                .orElse("no active endpoint"));
+        return audit;
+    }
+}
