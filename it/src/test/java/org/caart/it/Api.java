@@ -36,6 +36,22 @@ public final class Api {
         return new Api(server, null, null);
     }
 
+    /** A client that sends {@code Authorization: Bearer <token>} (a company API key). */
+    public static Api bearer(CaartServer server, String token) {
+        return new Api(server, "Bearer " + token);
+    }
+
+    private Api(CaartServer server, String authorization) {
+        this.server = server;
+        this.authorization = authorization;
+    }
+
+    /** A POST with a body of any media type (a CSV file, say). */
+    public Reply post(String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Reply get(String path) {
         return send(request(path).GET());
     }

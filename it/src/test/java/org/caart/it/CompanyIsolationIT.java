@@ -42,6 +42,10 @@ class CompanyIsolationIT {
     static long aAuditId;
     static long bAuditId;
     static String bAuditTitle;
+    static long aDeviceId;
+    static long bDeviceId;
+    static long aKeyId;
+    static long bKeyId;
 
     @BeforeAll
     static void twoCompanies() {
@@ -60,18 +64,27 @@ class CompanyIsolationIT {
         aAuditId = AgentApiIT.startAudit(a, "Alpha audit");
         bAuditTitle = "Bravo secret audit " + b.companyId();
         bAuditId = AgentApiIT.startAudit(b, bAuditTitle);
+        aDeviceId = PatchIT.create(a, "alpha-fw", "FIREWALL", "2026-01-01").getJsonNumber("id").longValue();
+        bDeviceId = PatchIT.create(b, "Bravo secret firewall", "FIREWALL", "2026-01-01").getJsonNumber("id")
+                .longValue();
+        aKeyId = a.api().post(a.path("/patch/api-keys"), "{\"name\":\"alpha script\"}").json().getJsonNumber("id")
+                .longValue();
+        bKeyId = b.api().post(b.path("/patch/api-keys"), "{\"name\":\"bravo script\"}").json().getJsonNumber("id")
+                .longValue();
     }
 
     /** The ids every page and operation may take, of company A or of company B. */
     static Map<String, Long> ids(boolean ofB) {
         return ofB ? Map.of("company", b.companyId(), "member", bMemberId, "invitation", bInvitationId,
-                "endpoint", bEndpointId, "audit", bAuditId)
+                "endpoint", bEndpointId, "audit", bAuditId, "device", bDeviceId, "key", bKeyId)
                 : Map.of("company", a.companyId(), "member", aMemberId, "invitation", aInvitationId,
-                        "endpoint", aEndpointId, "audit", aAuditId);
+                        "endpoint", aEndpointId, "audit", aAuditId, "device", aDeviceId, "key", aKeyId);
     }
 
+    /** The query every page takes: the company and, for the pages that show one object, that object's id. */
     static String query(long company, long audit) {
-        return "?company=" + company + "&audit=" + audit;
+        return "?company=" + company + "&audit=" + audit + "&device="
+                + (audit == bAuditId ? bDeviceId : aDeviceId);
     }
 
     @Test
@@ -88,7 +101,7 @@ class CompanyIsolationIT {
             PortalClient.Page missing = a.portal().get(page + query(999999999L, aAuditId));
             assertEquals(404, missing.status(), page + " with a missing id");
             PortalClient.Page mixed = a.portal().get(page + query(a.companyId(), bAuditId));
-            assertTrue(mixed.status() == 404 || !mixed.shows(bAuditTitle),
+            assertTrue(mixed.status() == 404 || !mixed.shows(bAuditTitle) && !mixed.shows("Bravo secret firewall"),
                     page + " with company A's id and company B's audit");
         }
         assertEquals(before, snapshot(b), "company B unchanged");
@@ -104,7 +117,7 @@ class CompanyIsolationIT {
             assertEquals(404, reply.status(), op + " on company B: " + reply.body());
             assertTrue(reply.contentType().startsWith("application/problem+json"), op + " answers problem+json");
             if (!op.path().equals("/api/companies/{company}")
-                    && op.path().matches(".*\\{(member|invitation|endpoint|audit)}.*")) {
+                    && op.path().matches(".*\\{(member|invitation|endpoint|audit|device|key)}.*")) {
                 Map<String, Long> mixedIds = new java.util.HashMap<>(ids(true));
                 mixedIds.put("company", a.companyId());
                 Api.Reply mixed = call(a.api(), op, mixedIds);
@@ -131,7 +144,8 @@ class CompanyIsolationIT {
     void aViewerSeesTheCompanyButNotItsAdminPages() {
         for (String page : appPages()) {
             int status = aViewer.portal().get(page + query(a.companyId(), aAuditId)).status();
-            boolean adminPage = page.equals("/app/members.xhtml") || page.equals("/app/trail.xhtml");
+            boolean adminPage = page.equals("/app/members.xhtml") || page.equals("/app/trail.xhtml")
+                    || page.equals("/app/patch-settings.xhtml");
             assertEquals(adminPage ? 403 : 200, status, page + " as VIEWER");
         }
         assertEquals(403, aViewer.api().get(a.path("/trail")).status());
@@ -161,6 +175,10 @@ class CompanyIsolationIT {
                 tenant.api().get(tenant.path("/invitations")).body(),
                 tenant.api().get(tenant.path("/endpoints")).body(),
                 tenant.api().get(tenant.path("/audits")).body(),
+                tenant.api().get(tenant.path("/devices")).body(),
+                tenant.api().get(tenant.path("/patch/policy")).body(),
+                tenant.api().get(tenant.path("/patch/api-keys")).body(),
+                tenant.api().get(tenant.path("/patch/checks")).body(),
                 tenant.api().get(tenant.path("/trail")).body());
     }
 

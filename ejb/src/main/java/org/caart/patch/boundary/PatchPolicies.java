@@ -39,8 +39,8 @@ public class PatchPolicies {
      * The policy as the portal and the API show and take it. The override maps go from a type or criticality
      * name to its maximum age in days; absent entries use {@code maxAgeDays}.
      */
-    public record Settings(int maxAgeDays, int warningDays, int checkHour, int complianceHour, int staleAgentHours,
-            Map<String, Integer> typeMaxAgeDays, Map<String, Integer> criticalityMaxAgeDays) {
+    public record Settings(Integer maxAgeDays, Integer warningDays, Integer checkHour, Integer complianceHour,
+            Integer staleAgentHours, Map<String, Integer> typeMaxAgeDays, Map<String, Integer> criticalityMaxAgeDays) {
     }
 
     public Settings get(long companyId) {
@@ -53,8 +53,22 @@ public class PatchPolicies {
         if (wanted == null) {
             throw new InvalidInputException("maxAgeDays", "Give the patch policy");
         }
-        Map<String, String> errors = new LinkedHashMap<>(PatchPolicy.problems(wanted.maxAgeDays(),
-                wanted.warningDays(), wanted.checkHour(), wanted.complianceHour(), wanted.staleAgentHours()));
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Integer> given = new LinkedHashMap<>();
+        given.put("maxAgeDays", wanted.maxAgeDays());
+        given.put("warningDays", wanted.warningDays());
+        given.put("checkHour", wanted.checkHour());
+        given.put("complianceHour", wanted.complianceHour());
+        given.put("staleAgentHours", wanted.staleAgentHours());
+        given.forEach((field, value) -> {
+            if (value == null) {
+                errors.put(field, "Required");
+            }
+        });
+        if (errors.isEmpty()) {
+            errors.putAll(PatchPolicy.problems(wanted.maxAgeDays(), wanted.warningDays(), wanted.checkHour(),
+                    wanted.complianceHour(), wanted.staleAgentHours()));
+        }
         Map<String, Integer> types = overrides(wanted.typeMaxAgeDays(), DeviceType.class, "typeMaxAgeDays", errors);
         Map<String, Integer> levels = overrides(wanted.criticalityMaxAgeDays(), Criticality.class,
                 "criticalityMaxAgeDays", errors);

@@ -151,6 +151,6 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
 
     static boolean isOperatorApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/api/") && !path.startsWith("/api/agent/");
+        return path.startsWith("/api/") && !path.startsWith("/api/agent/") && !path.startsWith("/api/integration/");
     }
 }

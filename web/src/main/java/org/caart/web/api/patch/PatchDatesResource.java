@@ -1,0 +1,48 @@
+package org.caart.web.api.patch;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.caart.patch.boundary.ApiKeys;
+import org.caart.patch.boundary.Devices;
+import org.caart.patch.entity.ApiKey;
+import org.caart.web.api.patch.PatchViews.DeviceView;
+
+/**
+ * The API for scripts holding a company's API key ({@code Authorization: Bearer caart_…}): it sets a device's last
+ * patch date and nothing else. Never a session, never HTTP Basic.
+ */
+@Path("integration/v1/devices/{device}/patch-date")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PatchDatesResource {
+
+    @Inject
+    ApiKeys keys;
+
+    @Inject
+    Devices devices;
+
+    @Context
+    HttpServletRequest request;
+
+    /** Body {@code {"lastPatchDate":"2026-11-02"}}; the device is named as on the patch board. */
+    @PUT
+    public DeviceView set(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("device") String device, JsonObject body) {
+        ApiKey key = keys.authenticate(authorization);
+        String date = body == null || !body.containsKey("lastPatchDate") || body.isNull("lastPatchDate") ? null
+                : body.get("lastPatchDate").toString().replace("\"", "");
+        return DeviceView.of(devices.setPatchDate(key.getCompanyId(), key.getName(), device, date,
+                request.getRemoteAddr()));
+    }
+}
