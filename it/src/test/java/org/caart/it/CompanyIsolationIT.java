@@ -131,7 +131,8 @@ class CompanyIsolationIT {
     void aViewerSeesTheCompanyButNotItsAdminPages() {
         for (String page : appPages()) {
             int status = aViewer.portal().get(page + query(a.companyId(), aAuditId)).status();
-            boolean adminPage = page.equals("/app/members.xhtml") || page.equals("/app/trail.xhtml");
+            boolean adminPage = page.equals("/app/members.xhtml") || page.equals("/app/trail.xhtml")
+                    || page.equals("/app/patch-settings.xhtml");
             assertEquals(adminPage ? 403 : 200, status, page + " as VIEWER");
         }
         assertEquals(403, aViewer.api().get(a.path("/trail")).status());
