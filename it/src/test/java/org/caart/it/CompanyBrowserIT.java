@@ -113,7 +113,8 @@ class CompanyBrowserIT {
         assertTrue(browser.text().contains(owner.companyName()), browser.text());
         assertTrue(browser.driver().findElements(By.id("nav:members")).isEmpty(), "no Members item");
         assertTrue(browser.driver().findElements(By.id("nav:trail")).isEmpty(), "no Audit trail item");
-        for (String page : List.of("/app/members.xhtml", "/app/trail.xhtml")) {
+        assertTrue(browser.driver().findElements(By.id("nav:patchSettings")).isEmpty(), "no Patch settings item");
+        for (String page : List.of("/app/members.xhtml", "/app/trail.xhtml", "/app/patch-settings.xhtml")) {
             browser.open(page + "?company=" + owner.companyId());
             assertTrue(browser.text().contains("Your account is not allowed to open this page"), page);
             assertFalse(browser.text().contains(owner.ownerEmail()), page + " shows no member");
