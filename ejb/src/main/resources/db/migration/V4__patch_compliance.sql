@@ -15,10 +15,10 @@ CREATE TABLE device (
     patch_source      VARCHAR(20),
     patch_detail      VARCHAR(100),
     os_build          VARCHAR(100),
-    -- the last evaluation (set-based, see PatchEvaluation): days until expiry (negative = overdue) and status
-    days_left         INTEGER,
+    -- the evaluation (set-based, see PatchEvaluation): the last compliant day (patch date + max age) and the
+    -- status as of the company's last evaluated day; a day passing rewrites only the rows whose status changes
+    expiry            DATE,
     status            VARCHAR(20) NOT NULL,
-    evaluated_on      DATE,
     -- the patch check that reported this device overdue; cleared when it is no longer overdue
     overdue_check_id  BIGINT,
     created_at        TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.caart.patch.control.PatchEvaluation;
+import org.caart.patch.entity.Criticality;
+import org.caart.patch.entity.DeviceType;
 import org.caart.patch.entity.PatchStatus;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PatchEvaluationTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+    private static final PatchEvaluation.Rules RULES = new PatchEvaluation.Rules(30, 7, Map.of(), Map.of());
     private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 22, 6, 0, 0, 0, ZoneOffset.UTC);
 
     private Connection db;
@@ -65,28 +68,46 @@ class PatchEvaluationTest {
         "none, UNKNOWN, none"})
     void boundaryTable(Integer daysAgo, PatchStatus expected, Integer daysLeft) throws SQLException {
         long id = device(1, "fw", "FIREWALL", "MEDIUM", daysAgo == null ? null : TODAY.minusDays(daysAgo));
-        evaluation.evaluate(1, TODAY, 30, 7);
+        evaluation.evaluate(1, TODAY, RULES);
         assertEquals(List.of(expected.name(), String.valueOf(daysLeft)), statusOf(id));
     }
 
     @Test
     void aZeroWarningWindowHasNoDueSoon() throws SQLException {
         long expiryDay = device(1, "a", "SERVER", "LOW", TODAY.minusDays(30));
-        evaluation.evaluate(1, TODAY, 30, 0);
+        evaluation.evaluate(1, TODAY, new PatchEvaluation.Rules(30, 0, Map.of(), Map.of()));
         assertEquals(List.of("CURRENT", "0"), statusOf(expiryDay));
     }
 
     @Test
     void theStrictestMatchingOverrideWins() throws SQLException {
-        exec("INSERT INTO patch_override VALUES (1, 'TYPE', 'FIREWALL', 60), (1, 'CRITICALITY', 'CRITICAL', 14), "
-                + "(2, 'TYPE', 'SERVER', 5)");
+        PatchEvaluation.Rules rules = new PatchEvaluation.Rules(30, 7, Map.of(DeviceType.FIREWALL, 60),
+                Map.of(Criticality.CRITICAL, 14));
         long lenient = device(1, "fw-low", "FIREWALL", "LOW", TODAY.minusDays(45));
         long strict = device(1, "fw-critical", "FIREWALL", "CRITICAL", TODAY.minusDays(20));
-        long plain = device(1, "srv", "SERVER", "MEDIUM", TODAY.minusDays(20)); // company 2's override is not ours
-        evaluation.evaluate(1, TODAY, 30, 7);
+        long plain = device(1, "srv", "SERVER", "MEDIUM", TODAY.minusDays(20));
+        long other = device(2, "fw-other", "FIREWALL", "LOW", TODAY.minusDays(45)); // company 2 keeps its rules
+        evaluation.evaluate(1, TODAY, rules);
         assertEquals(List.of("CURRENT", "15"), statusOf(lenient));
         assertEquals(List.of("OVERDUE", "-6"), statusOf(strict));
         assertEquals(List.of("CURRENT", "10"), statusOf(plain));
+        evaluation.evaluate(2, TODAY, RULES);
+        assertEquals(List.of("OVERDUE", "-15"), statusOf(other));
+        evaluation.evaluate(1, TODAY, new PatchEvaluation.Rules(30, 7, Map.of(), Map.of(Criticality.LOW, 90)));
+        assertEquals(List.of("CURRENT", "45"), statusOf(lenient), "a policy change moves the expiry");
+    }
+
+    @Test
+    void aDayPassingRewritesOnlyTheDevicesWhoseStatusChanges() throws SQLException {
+        long crossing = device(1, "crossing", "SERVER", "LOW", TODAY.minusDays(30));
+        long steady = device(1, "steady", "SERVER", "LOW", TODAY.minusDays(2));
+        evaluation.evaluate(1, TODAY, RULES);
+        exec("UPDATE device SET overdue_check_id = 5 WHERE id = ?", steady); // a stamp an unchanged row keeps
+        evaluation.catchUp(1, TODAY.plusDays(1), RULES);
+        assertEquals(List.of("OVERDUE", "-1"), statusOf(crossing, TODAY.plusDays(1)));
+        assertEquals(List.of("CURRENT", "27"), statusOf(steady, TODAY.plusDays(1)));
+        assertEquals(5L, ((Number) new Jdbc(db).query("SELECT overdue_check_id FROM device WHERE id = ?", steady)
+                .get(0)[0]).longValue(), "an unchanged device is not rewritten");
     }
 
     @Test
@@ -94,20 +115,20 @@ class PatchEvaluationTest {
         long fw1 = device(1, "firewall 1", "FIREWALL", "HIGH", TODAY.minusDays(7));
         long fw2 = device(1, "firewall 2", "FIREWALL", "HIGH", TODAY.minusDays(68));
         long foreign = device(2, "firewall 2", "FIREWALL", "HIGH", TODAY.minusDays(90));
-        evaluation.evaluate(1, TODAY, 30, 7);
+        evaluation.evaluate(1, TODAY, RULES);
 
-        List<PatchEvaluation.Overdue> first = evaluation.reportNewlyOverdue(1, 77, NOW);
+        List<PatchEvaluation.Overdue> first = evaluation.reportNewlyOverdue(1, 77, TODAY, NOW);
         assertEquals(List.of(new PatchEvaluation.Overdue(fw2, "firewall 2", 38, TODAY.minusDays(68))), first);
         assertEquals(List.of("firewall 2|1|Device firewall 2 (FIREWALL) of Acme is 38 day(s) overdue; last patched "
                 + TODAY.minusDays(68)), trail());
-        assertEquals(List.of(), evaluation.reportNewlyOverdue(1, 78, NOW), "already reported");
+        assertEquals(List.of(), evaluation.reportNewlyOverdue(1, 78, TODAY, NOW), "already reported");
         assertEquals(List.of("UNKNOWN", "null"), statusOf(foreign), "company 2 was not evaluated");
 
         exec("UPDATE device SET last_patch_date = ? WHERE id = ?", TODAY, fw2);
-        evaluation.evaluateDevice(1, fw2, TODAY, 30, 7);
+        evaluation.evaluateDevice(1, fw2, TODAY, RULES);
         exec("UPDATE device SET last_patch_date = ? WHERE id = ?", TODAY.minusDays(40), fw2);
-        evaluation.evaluate(1, TODAY, 30, 7);
-        assertEquals(1, evaluation.reportNewlyOverdue(1, 79, NOW).size(), "a new overdue spell is reported again");
+        evaluation.evaluate(1, TODAY, RULES);
+        assertEquals(1, evaluation.reportNewlyOverdue(1, 79, TODAY, NOW).size(), "a new overdue spell is reported again");
         assertEquals(Map.of(PatchStatus.CURRENT, 1, PatchStatus.OVERDUE, 1), evaluation.counts(1));
         assertEquals(List.of("CURRENT", "23"), statusOf(fw1));
     }
@@ -116,10 +137,10 @@ class PatchEvaluationTest {
     void evaluatingOneDeviceLeavesTheOthers() throws SQLException {
         long one = device(1, "one", "SERVER", "LOW", TODAY.minusDays(40));
         long other = device(1, "other", "SERVER", "LOW", TODAY.minusDays(40));
-        evaluation.evaluateDevice(1, one, TODAY, 30, 7);
+        evaluation.evaluateDevice(1, one, TODAY, RULES);
         assertEquals(List.of("OVERDUE", "-10"), statusOf(one));
         assertEquals(List.of("UNKNOWN", "null"), statusOf(other));
-        assertEquals(2, evaluation.statements());
+        assertEquals(2, evaluation.statements(), "one statement for the expiry, one for the status");
     }
 
     private long device(long company, String name, String type, String criticality, LocalDate patched)
@@ -133,8 +154,14 @@ class PatchEvaluationTest {
     }
 
     private List<String> statusOf(long id) throws SQLException {
-        List<Object[]> rows = new Jdbc(db).query("SELECT status, days_left FROM device WHERE id = ?", id);
-        return List.of(String.valueOf(rows.get(0)[0]), String.valueOf(rows.get(0)[1]));
+        return statusOf(id, TODAY);
+    }
+
+    private List<String> statusOf(long id, LocalDate today) throws SQLException {
+        List<Object[]> rows = new Jdbc(db).query("SELECT status, expiry FROM device WHERE id = ?", id);
+        LocalDate expiry = PatchEvaluation.toDate(rows.get(0)[1]);
+        return List.of(String.valueOf(rows.get(0)[0]),
+                expiry == null ? "null" : String.valueOf(java.time.temporal.ChronoUnit.DAYS.between(today, expiry)));
     }
 
     private List<String> trail() throws SQLException {

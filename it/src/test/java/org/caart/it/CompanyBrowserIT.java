@@ -49,7 +49,13 @@ class CompanyBrowserIT {
         browser.submit("create:submit");
         assertTrue(browser.path().startsWith("/app/company.xhtml?company="), browser.path());
         assertTrue(browser.text().contains("you are its owner"), browser.text());
-        assertEquals(name, browser.find("company:name").getAttribute("value"));
+        assertEquals(name, browser.find("settings:name").getAttribute("value"));
+        // the settings form saves (its id must not be "company", the page's view parameter)
+        browser.type("settings:name", name + " renamed");
+        browser.click("settings:save");
+        browser.open(browser.path());
+        assertEquals(name + " renamed", browser.find("settings:name").getAttribute("value"));
+        name = name + " renamed";
         browser.open("/app/companies.xhtml");
         assertTrue(browser.text().contains(name + "\nOWNER") || browser.text().contains(name + " OWNER"),
                 browser.text());
@@ -70,7 +76,7 @@ class CompanyBrowserIT {
         Wait.until(java.time.Duration.ofSeconds(20), () -> browser.path().endsWith("?company=" + secondId) ? true : null);
         assertEquals(secondName, browser.find("currentCompany").getText());
         browser.open("/app/company.xhtml");
-        assertEquals(secondName, browser.find("company:name").getAttribute("value"), "the choice stays for the session");
+        assertEquals(secondName, browser.find("settings:name").getAttribute("value"), "the choice stays for the session");
     }
 
     @Test
@@ -120,8 +126,8 @@ class CompanyBrowserIT {
             assertFalse(browser.text().contains(owner.ownerEmail()), page + " shows no member");
         }
         browser.open("/app/company.xhtml?company=" + owner.companyId());
-        assertEquals("true", browser.find("company:name").getAttribute("disabled"), "settings are read-only");
-        assertTrue(browser.driver().findElements(By.id("company:save")).isEmpty());
+        assertEquals("true", browser.find("settings:name").getAttribute("disabled"), "settings are read-only");
+        assertTrue(browser.driver().findElements(By.id("settings:save")).isEmpty());
     }
 
     @Test

@@ -57,19 +57,23 @@ public class Devices {
 
     /** The board: every device of the company, most urgent first. */
     public List<Device> list(long companyId) {
-        access.require(companyId, Permission.VIEW);
+        Membership member = access.require(companyId, Permission.VIEW);
+        LocalDate today = status.catchUp(member.getCompany());
         return em.createQuery("SELECT d FROM Device d WHERE d.company.id = :company ORDER BY "
                         + "CASE d.status WHEN org.caart.patch.entity.PatchStatus.OVERDUE THEN 0 "
                         + "WHEN org.caart.patch.entity.PatchStatus.DUE_SOON THEN 1 "
-                        + "WHEN org.caart.patch.entity.PatchStatus.UNKNOWN THEN 2 ELSE 3 END, d.daysLeft, d.nameKey",
+                        + "WHEN org.caart.patch.entity.PatchStatus.UNKNOWN THEN 2 ELSE 3 END, d.expiry, d.nameKey",
                         Device.class)
                 .setParameter("company", companyId)
-                .getResultList();
+                .getResultList().stream().map(d -> d.asOf(today)).toList();
     }
 
     public Device get(long companyId, long deviceId) {
-        access.require(companyId, Permission.VIEW);
-        return find(companyId, deviceId);
+        Membership member = access.require(companyId, Permission.VIEW);
+        LocalDate today = status.catchUp(member.getCompany());
+        Device device = find(companyId, deviceId);
+        em.refresh(device);
+        return device.asOf(today);
     }
 
     /** The device's patch dates as they were recorded, newest first. */
@@ -228,8 +232,7 @@ public class Devices {
         if (endpoint.getLastPatchDate() != null
                 && record(device, endpoint.getLastPatchDate(), PatchSource.AGENT, endpoint.getPatchSource(),
                         "agent " + endpoint.getAgentId(), now())) {
-            status.refresh(endpoint.getCompany(), device.getId());
-        } else if (device.getEvaluatedOn() == null) {
+            em.flush();
             status.refresh(endpoint.getCompany(), device.getId());
         }
     }
@@ -251,7 +254,7 @@ public class Devices {
         em.flush();
         status.refresh(company, device.getId());
         em.refresh(device);
-        return device;
+        return device.asOf(status.today(company));
     }
 
     private record Valid(String name, DeviceType type, Criticality criticality, String responsible,

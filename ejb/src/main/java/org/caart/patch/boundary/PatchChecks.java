@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -90,8 +91,8 @@ public class PatchChecks {
         PatchCheck check = new PatchCheck(companyId, today, PatchCheck.Kind.DAILY, null, now());
         em.persist(check);
         em.flush();
-        evaluation.evaluate(companyId, today, policy.getMaxAgeDays(), policy.getWarningDays());
-        List<PatchEvaluation.Overdue> newly = report(company, check, evaluation);
+        evaluation.evaluate(companyId, today, status.rules(companyId));
+        List<PatchEvaluation.Overdue> newly = report(company, today, check, evaluation);
         Map<PatchStatus, Integer> counts = evaluation.counts(companyId);
         List<String> recipients = recipients(companyId, evaluation);
         int mails = 0;
@@ -103,7 +104,9 @@ public class PatchChecks {
                 mails++;
             }
         }
-        check.finish(counts, newly.size(), mails, evaluation.statements() + 3, now());
+        // the evaluation counts its own statements; add the check's JPA ones: company, policy, overrides, ledger
+        // claim, check insert and update, ledger finish (read + update), one insert per mail
+        check.finish(counts, newly.size(), mails, evaluation.statements() + 8 + mails, now());
         String summary = summary(check);
         ledger.finish(JOB, companyId, today, summary);
         LOG.log(Level.INFO, "Daily patch check of company {0} ({1}) for {2}: {3}", companyId, company.getName(),
@@ -115,15 +118,14 @@ public class PatchChecks {
     public PatchCheck runNow(long companyId, String sourceAddress) {
         Membership member = access.require(companyId, Permission.MANAGE_COMPANY);
         Company company = member.getCompany();
-        PatchPolicy policy = status.policy(companyId);
         LocalDate today = status.today(company);
         PatchEvaluation evaluation = status.evaluation();
         PatchCheck check = new PatchCheck(companyId, today, PatchCheck.Kind.MANUAL, member.getUser().getEmail(),
                 now());
         em.persist(check);
         em.flush();
-        evaluation.evaluate(companyId, today, policy.getMaxAgeDays(), policy.getWarningDays());
-        List<PatchEvaluation.Overdue> newly = report(company, check, evaluation);
+        evaluation.evaluate(companyId, today, status.rules(companyId));
+        List<PatchEvaluation.Overdue> newly = report(company, today, check, evaluation);
         int mails = 0;
         if (!newly.isEmpty()) {
             List<PatchDigest.DeviceLine> lines = newly.stream().map(o -> new PatchDigest.DeviceLine(o.deviceId(),
@@ -135,7 +137,8 @@ public class PatchChecks {
                 mails++;
             }
         }
-        check.finish(evaluation.counts(companyId), newly.size(), mails, evaluation.statements() + 2, now());
+        // plus the check's JPA statements: membership, overrides, check insert and update, trail, one per mail
+        check.finish(evaluation.counts(companyId), newly.size(), mails, evaluation.statements() + 5 + mails, now());
         trail.record(companyId, member.getUser().getId(), member.getUser().getEmail(), "patch-check.run", null,
                 summary(check), sourceAddress);
         return check;
@@ -151,8 +154,10 @@ public class PatchChecks {
                 .getResultList();
     }
 
-    private List<PatchEvaluation.Overdue> report(Company company, PatchCheck check, PatchEvaluation evaluation) {
-        List<PatchEvaluation.Overdue> newly = evaluation.reportNewlyOverdue(company.getId(), check.getId(), now());
+    private List<PatchEvaluation.Overdue> report(Company company, LocalDate today, PatchCheck check,
+            PatchEvaluation evaluation) {
+        List<PatchEvaluation.Overdue> newly = evaluation.reportNewlyOverdue(company.getId(), check.getId(), today,
+                now());
         for (PatchEvaluation.Overdue device : newly) {
             LOG.log(Level.WARNING, "Patch check: device \"{0}\" of company \"{1}\" (id {2}) is {3} day(s) overdue; "
                     + "last patched {4}", device.name(), company.getName(), company.getId(), device.daysOverdue(),
@@ -218,22 +223,23 @@ public class PatchChecks {
             }
         }
         return new PatchDigest.Content(companyId, company.getName(), today,
-                lines(companyId, PatchStatus.OVERDUE, check.getId(), evaluation),
+                lines(companyId, PatchStatus.OVERDUE, today, check.getId(), evaluation),
                 counts.getOrDefault(PatchStatus.OVERDUE, 0),
-                lines(companyId, PatchStatus.DUE_SOON, check.getId(), evaluation),
+                lines(companyId, PatchStatus.DUE_SOON, today, check.getId(), evaluation),
                 counts.getOrDefault(PatchStatus.DUE_SOON, 0),
-                lines(companyId, PatchStatus.UNKNOWN, check.getId(), evaluation),
+                lines(companyId, PatchStatus.UNKNOWN, today, check.getId(), evaluation),
                 counts.getOrDefault(PatchStatus.UNKNOWN, 0),
                 policy.getStaleAgentHours(), stale, drops, failures, failedToStart);
     }
 
-    private List<PatchDigest.DeviceLine> lines(long companyId, PatchStatus wanted, long checkId,
+    private List<PatchDigest.DeviceLine> lines(long companyId, PatchStatus wanted, LocalDate today, long checkId,
             PatchEvaluation evaluation) {
-        return evaluation.query("SELECT id, name, device_type, last_patch_date, days_left, overdue_check_id "
-                        + "FROM device WHERE company_id = ? AND status = ? ORDER BY days_left, name_key LIMIT " + LIST_MAX,
+        return evaluation.query("SELECT id, name, device_type, last_patch_date, expiry, overdue_check_id "
+                        + "FROM device WHERE company_id = ? AND status = ? ORDER BY expiry, name_key LIMIT " + LIST_MAX,
                         companyId, wanted.name()).stream()
                 .map(r -> {
-                    Integer daysLeft = r[4] == null ? null : ((Number) r[4]).intValue();
+                    LocalDate expiry = PatchEvaluation.toDate(r[4]);
+                    Integer daysLeft = expiry == null ? null : (int) ChronoUnit.DAYS.between(today, expiry);
                     Integer days = daysLeft == null ? null : wanted == PatchStatus.OVERDUE ? -daysLeft : daysLeft;
                     boolean newly = r[5] != null && ((Number) r[5]).longValue() == checkId;
                     return new PatchDigest.DeviceLine(((Number) r[0]).longValue(), (String) r[1], (String) r[2],

@@ -9,8 +9,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.caart.company.entity.Company;
+import org.caart.patch.entity.Criticality;
+import org.caart.patch.entity.DeviceType;
+import org.caart.patch.entity.PatchOverride;
 import org.caart.patch.entity.PatchPolicy;
 
 /**
@@ -44,17 +49,37 @@ public class DeviceStatus {
         return new PatchEvaluation(new Native(em));
     }
 
-    /** Re-evaluates one device after a change, with the same rule as the daily check. */
-    public void refresh(Company company, long deviceId) {
-        PatchPolicy policy = policy(company.getId());
-        evaluation().evaluateDevice(company.getId(), deviceId, today(company), policy.getMaxAgeDays(),
-                policy.getWarningDays());
+    /** The company's rule: its policy with the overrides per device type and criticality. */
+    public PatchEvaluation.Rules rules(long companyId) {
+        PatchPolicy policy = policy(companyId);
+        Map<DeviceType, Integer> types = new EnumMap<>(DeviceType.class);
+        Map<Criticality, Integer> levels = new EnumMap<>(Criticality.class);
+        for (PatchOverride o : em.createQuery("SELECT o FROM PatchOverride o WHERE o.companyId = :company",
+                PatchOverride.class).setParameter("company", companyId).getResultList()) {
+            if (o.getKind().equals(PatchOverride.TYPE)) {
+                types.put(DeviceType.valueOf(o.getSubject()), o.getMaxAgeDays());
+            } else {
+                levels.put(Criticality.valueOf(o.getSubject()), o.getMaxAgeDays());
+            }
+        }
+        return new PatchEvaluation.Rules(policy.getMaxAgeDays(), policy.getWarningDays(), types, levels);
     }
 
-    /** Re-evaluates all the company's devices (after a policy change). */
+    /** Re-evaluates one device after a change, with the same rule as the daily check. */
+    public void refresh(Company company, long deviceId) {
+        evaluation().evaluateDevice(company.getId(), deviceId, today(company), rules(company.getId()));
+    }
+
+    /** Re-evaluates all the company's devices (after a policy change or an import). */
     public void refreshAll(Company company) {
-        PatchPolicy policy = policy(company.getId());
-        evaluation().evaluate(company.getId(), today(company), policy.getMaxAgeDays(), policy.getWarningDays());
+        evaluation().evaluate(company.getId(), today(company), rules(company.getId()));
+    }
+
+    /** Brings the company's statuses to its today before they are shown (only changed rows are written). */
+    public LocalDate catchUp(Company company) {
+        LocalDate today = today(company);
+        evaluation().catchUp(company.getId(), today, rules(company.getId()));
+        return today;
     }
 
     /** {@link PatchEvaluation.Sql} on the entity manager's connection. */

@@ -2,23 +2,29 @@ package org.caart.patch.control;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.caart.patch.entity.Criticality;
+import org.caart.patch.entity.DeviceType;
 import org.caart.patch.entity.PatchStatus;
 
 /**
  * The patch-age rule, as set-based SQL over a company's devices (the same statements for one device after an
- * edit, for the daily check and for a check run on demand):
+ * edit, for the board, for the daily check and for a check run on demand):
  * <pre>
  *   max age   = the strictest override matching the device's type or criticality, else the company's maximum
- *   days_left = (last patch date + max age) - today          (today in the company's time zone)
+ *   expiry    = last patch date + max age                 (the last compliant day; stored)
+ *   days_left = expiry - today                            (today in the company's time zone)
  *   OVERDUE   days_left &lt; 0
- *   DUE_SOON  0 &lt;= days_left &lt; warning window             (the expiry day itself is still compliant)
+ *   DUE_SOON  0 &lt;= days_left &lt; warning window           (the expiry day itself is still compliant)
  *   CURRENT   otherwise;   UNKNOWN without a patch date
  * </pre>
- * A device that is overdue and not yet reported is stamped with the reporting check's id, so each device is
- * reported once per overdue spell (and again only after it was patched and fell behind again).
+ * The expiry only changes with the patch date or the policy, and the status only when a day crosses a threshold,
+ * so a daily evaluation rewrites only the devices whose expiry or status changes. A device that is overdue and
+ * not yet reported is stamped with the reporting check's id, so each device is reported once per overdue spell
+ * (a status change clears the stamp).
  */
 public final class PatchEvaluation {
 
@@ -30,27 +36,56 @@ public final class PatchEvaluation {
         List<Object[]> query(String sql, Object... parameters);
     }
 
-    static final String DAYS_LEFT = "UPDATE device SET days_left = CASE WHEN last_patch_date IS NULL THEN NULL "
-            + "ELSE CAST((last_patch_date + COALESCE((SELECT MIN(o.max_age_days) FROM patch_override o "
-            + "WHERE o.company_id = device.company_id AND ((o.kind = 'TYPE' AND o.subject = device.device_type) "
-            + "OR (o.kind = 'CRITICALITY' AND o.subject = device.criticality))), ?)) - CAST(? AS DATE) AS INTEGER) "
-            + "END, evaluated_on = ? WHERE company_id = ?";
+    /** A company's rule: its maximum age, warning window and the overrides per device type and criticality. */
+    public record Rules(int maxAgeDays, int warningDays, Map<DeviceType, Integer> typeMaxAgeDays,
+            Map<Criticality, Integer> criticalityMaxAgeDays) {
 
-    static final String STATUS = "UPDATE device SET status = CASE WHEN days_left IS NULL THEN 'UNKNOWN' "
-            + "WHEN days_left < 0 THEN 'OVERDUE' WHEN days_left < ? THEN 'DUE_SOON' ELSE 'CURRENT' END, "
-            + "overdue_check_id = CASE WHEN days_left < 0 THEN overdue_check_id ELSE NULL END WHERE company_id = ?";
+        public Rules {
+            typeMaxAgeDays = Map.copyOf(typeMaxAgeDays);
+            criticalityMaxAgeDays = Map.copyOf(criticalityMaxAgeDays);
+        }
+
+        /**
+         * The SQL expression of a device's maximum age. Its literals are enum names and integers only, taken from
+         * typed values, never text from a request.
+         */
+        String maxAgeSql() {
+            String type = cases("device_type", typeMaxAgeDays);
+            String level = cases("criticality", criticalityMaxAgeDays);
+            String strictest = type == null ? level : level == null ? type : "LEAST(" + type + ", " + level + ")";
+            return strictest == null ? String.valueOf(maxAgeDays)
+                    : "COALESCE(" + strictest + ", " + maxAgeDays + ")";
+        }
+
+        private static String cases(String column, Map<? extends Enum<?>, Integer> ages) {
+            if (ages.isEmpty()) {
+                return null;
+            }
+            StringBuilder sql = new StringBuilder("CASE " + column);
+            ages.entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Enum::name)))
+                    .forEach(e -> sql.append(" WHEN '").append(e.getKey().name()).append("' THEN ")
+                            .append(e.getValue().intValue()));
+            return sql.append(" END").toString();
+        }
+    }
+
+    static final String STATUS_CASE = "CASE WHEN expiry IS NULL THEN 'UNKNOWN' WHEN expiry < ? THEN 'OVERDUE' "
+            + "WHEN expiry < ? THEN 'DUE_SOON' ELSE 'CURRENT' END";
+
+    static final String STATUS = "UPDATE device SET status = " + STATUS_CASE + ", overdue_check_id = NULL "
+            + "WHERE company_id = ? AND status <> " + STATUS_CASE;
 
     static final String MARK_OVERDUE = "UPDATE device SET overdue_check_id = ? "
             + "WHERE company_id = ? AND status = 'OVERDUE' AND overdue_check_id IS NULL";
 
     static final String TRAIL_OVERDUE = "INSERT INTO trail_event (id, occurred_at, company_id, actor, action, target, "
             + "detail) SELECT nextval('trail_event_seq'), ?, d.company_id, 'patch check', 'device.overdue', d.name, "
-            + "CONCAT('Device ', d.name, ' (', d.device_type, ') of ', c.name, ' is ', -d.days_left, "
-            + "' day(s) overdue; last patched ', d.last_patch_date) "
+            + "CONCAT('Device ', d.name, ' (', d.device_type, ') of ', c.name, ' is ', "
+            + "CAST(CAST(? AS DATE) - d.expiry AS INTEGER), ' day(s) overdue; last patched ', d.last_patch_date) "
             + "FROM device d JOIN company c ON c.id = d.company_id WHERE d.overdue_check_id = ? AND d.company_id = ?";
 
-    static final String NEWLY_OVERDUE = "SELECT d.id, d.name, d.days_left, d.last_patch_date FROM device d "
-            + "WHERE d.overdue_check_id = ? AND d.company_id = ? ORDER BY d.days_left, d.name";
+    static final String NEWLY_OVERDUE = "SELECT d.id, d.name, d.expiry, d.last_patch_date FROM device d "
+            + "WHERE d.overdue_check_id = ? AND d.company_id = ? ORDER BY d.expiry, d.name_key";
 
     static final String COUNTS = "SELECT status, COUNT(*) FROM device WHERE company_id = ? GROUP BY status";
 
@@ -62,30 +97,56 @@ public final class PatchEvaluation {
     }
 
     /** Evaluates every device of the company as of {@code today}. */
-    public void evaluate(long companyId, LocalDate today, int maxAgeDays, int warningDays) {
-        update(DAYS_LEFT, maxAgeDays, today, today, companyId);
-        update(STATUS, warningDays, companyId);
+    public void evaluate(long companyId, LocalDate today, Rules rules) {
+        expiries(rules, companyId, null);
+        statuses(today, rules, companyId, null);
     }
 
     /** Evaluates one device with the same rule (after its patch date, type or criticality changed). */
-    public void evaluateDevice(long companyId, long deviceId, LocalDate today, int maxAgeDays, int warningDays) {
-        update(DAYS_LEFT + " AND id = ?", maxAgeDays, today, today, companyId, deviceId);
-        update(STATUS + " AND id = ?", warningDays, companyId, deviceId);
+    public void evaluateDevice(long companyId, long deviceId, LocalDate today, Rules rules) {
+        expiries(rules, companyId, deviceId);
+        statuses(today, rules, companyId, deviceId);
+    }
+
+    /** Moves the company's statuses to {@code today} (the expiries stand): what the board does before it shows. */
+    public void catchUp(long companyId, LocalDate today, Rules rules) {
+        statuses(today, rules, companyId, null);
+    }
+
+    private void expiries(Rules rules, long companyId, Long deviceId) {
+        String expiry = "last_patch_date + " + rules.maxAgeSql();
+        String sql = "UPDATE device SET expiry = " + expiry + " WHERE company_id = ?"
+                + (deviceId == null ? "" : " AND id = ?") + " AND expiry IS DISTINCT FROM " + expiry;
+        if (deviceId == null) {
+            update(sql, companyId);
+        } else {
+            update(sql, companyId, deviceId);
+        }
+    }
+
+    private void statuses(LocalDate today, Rules rules, long companyId, Long deviceId) {
+        LocalDate dueSoonBefore = today.plusDays(rules.warningDays());
+        if (deviceId == null) {
+            update(STATUS, today, dueSoonBefore, companyId, today, dueSoonBefore);
+        } else {
+            update(STATUS.replace("WHERE company_id = ?", "WHERE company_id = ? AND id = ?"), today, dueSoonBefore,
+                    companyId, deviceId, today, dueSoonBefore);
+        }
     }
 
     /**
      * Stamps the overdue devices not reported yet with {@code checkId}, writes one trail event per device, and
      * returns them (most overdue first).
      */
-    public List<Overdue> reportNewlyOverdue(long companyId, long checkId, OffsetDateTime now) {
+    public List<Overdue> reportNewlyOverdue(long companyId, long checkId, LocalDate today, OffsetDateTime now) {
         int marked = update(MARK_OVERDUE, checkId, companyId);
         if (marked == 0) {
             return List.of();
         }
-        update(TRAIL_OVERDUE, now, checkId, companyId);
+        update(TRAIL_OVERDUE, now, today, checkId, companyId);
         return query(NEWLY_OVERDUE, checkId, companyId).stream()
                 .map(row -> new Overdue(((Number) row[0]).longValue(), (String) row[1],
-                        -((Number) row[2]).intValue(), toDate(row[3])))
+                        (int) ChronoUnit.DAYS.between(toDate(row[2]), today), toDate(row[3])))
                 .toList();
     }
 

@@ -73,15 +73,16 @@ public class Device {
     @Column(name = "os_build", length = 100)
     private String osBuild;
 
-    @Column(name = "days_left", insertable = false, updatable = false)
-    private Integer daysLeft;
+    @Column(name = "expiry", insertable = false, updatable = false)
+    private LocalDate expiry;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 20, updatable = false)
     private PatchStatus status = PatchStatus.UNKNOWN;
 
-    @Column(name = "evaluated_on", insertable = false, updatable = false)
-    private LocalDate evaluatedOn;
+    /** The day the boundary read this device for (the company's today); not stored. */
+    @jakarta.persistence.Transient
+    private LocalDate asOf;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
@@ -180,22 +181,29 @@ public class Device {
         return osBuild;
     }
 
-    /** Days until the patch date expires as of {@link #getEvaluatedOn()}; negative when overdue; null if unknown. */
+    /** Marks the day this device is shown for (the company's today), for {@link #getDaysLeft()}. */
+    public Device asOf(LocalDate today) {
+        this.asOf = today;
+        return this;
+    }
+
+    /** Days from {@link #getEvaluatedOn()} to the expiry; negative when overdue; null if unknown. */
     public Integer getDaysLeft() {
-        return daysLeft;
+        return expiry == null || asOf == null ? null : (int) java.time.temporal.ChronoUnit.DAYS.between(asOf, expiry);
     }
 
     public PatchStatus getStatus() {
         return status;
     }
 
+    /** The day {@link #getDaysLeft()} and {@link #getStatus()} are for: the company's today when it was read. */
     public LocalDate getEvaluatedOn() {
-        return evaluatedOn;
+        return asOf;
     }
 
-    /** The last day the patch date is still compliant (null while unknown or not yet evaluated). */
+    /** The last day the patch date is still compliant: last patch date + maximum age (null while unknown). */
     public LocalDate getExpiry() {
-        return daysLeft == null || evaluatedOn == null ? null : evaluatedOn.plusDays(daysLeft);
+        return expiry;
     }
 
     public OffsetDateTime getCreatedAt() {

@@ -57,7 +57,7 @@ public class CompanyBacking implements Serializable {
                     user.sourceAddress()));
             FormMessages.info(faces, "Saved");
         } catch (InvalidInputException e) {
-            FormMessages.show(faces, "company", e);
+            FormMessages.show(faces, "settings", e);
         }
     }
 

@@ -57,7 +57,7 @@ public class DeviceBacking implements Serializable {
                     user.sourceAddress())));
             FormMessages.info(faces, "Saved " + device.getName() + ": " + device.getStatusLabel());
         } catch (InvalidInputException e) {
-            FormMessages.show(faces, "device", e);
+            FormMessages.show(faces, "edit", e);
         }
     }
 
