@@ -43,19 +43,27 @@ SELECT :base + 2 * c, :base + c, :base + 2 * c, (ARRAY['ADMIN', 'REMEDIATOR'])[1
 FROM generate_series(1, :companies) c;
 
 -- devices: types and criticalities mixed; the patch date gives the wanted status under the device's effective
--- maximum age (the strictest matching override, else the company's maximum)
+-- maximum age (the strictest matching override, else the company's maximum). As in the product, where every
+-- write evaluates the device at once, each device has its expiry and its status as of the day before the check.
 INSERT INTO device (id, company_id, name, name_key, device_type, criticality, responsible, endpoint_id,
-                    last_patch_date, patch_source, patch_detail, os_build, days_left, status, evaluated_on,
+                    last_patch_date, patch_source, patch_detail, os_build, expiry, status,
                     overdue_check_id, created_at, updated_at, version)
-SELECT :base + (c - 1) * :devices + n, :base + c, name, lower(name), type, crit, 'it-team@bench' || c || '.test',
-       NULL,
+SELECT id, company_id, name, name_key, type, crit, responsible, NULL, patched, source, NULL, NULL,
+       patched + max_age,
+       CASE WHEN patched IS NULL THEN 'UNKNOWN'
+            WHEN patched + max_age < CAST(:'today' AS DATE) - 1 THEN 'OVERDUE'
+            WHEN patched + max_age < CAST(:'today' AS DATE) - 1 + 7 THEN 'DUE_SOON'
+            ELSE 'CURRENT' END,
+       NULL, now() - interval '200 days', now() - interval '1 day', 1
+FROM (
+SELECT :base + (c - 1) * :devices + n AS id, :base + c AS company_id, name, lower(name) AS name_key, type, crit,
+       'it-team@bench' || c || '.test' AS responsible, max_age,
        CASE WHEN bucket < 5 THEN NULL                                              -- 5% unknown
             WHEN bucket < 20 THEN CAST(:'today' AS DATE) - max_age - (1 + n % 60)   -- 15% overdue by 1..60 days
             WHEN bucket < 30 THEN CAST(:'today' AS DATE) - max_age + n % 7          -- 10% due within 0..6 days
             ELSE CAST(:'today' AS DATE) - max_age + 7 + n % (max_age - 7)           -- 70% current
-       END,
-       CASE WHEN bucket < 5 THEN NULL WHEN n % 3 = 0 THEN 'AGENT' ELSE 'MANUAL' END, NULL, NULL,
-       NULL, 'UNKNOWN', NULL, NULL, now() - interval '200 days', now() - interval '1 day', 1
+       END AS patched,
+       CASE WHEN bucket < 5 THEN NULL WHEN n % 3 = 0 THEN 'AGENT' ELSE 'MANUAL' END AS source
 FROM (
     SELECT c, n, d.name, d.type, d.crit, d.bucket,
            LEAST(CASE WHEN c % 5 = 0 THEN 45 ELSE 30 END,
@@ -70,7 +78,8 @@ FROM (
         (ARRAY['ws', 'ws', 'ws', 'ws', 'srv', 'srv', 'fw', 'rt', 'sw', 'app'])[1 + n % 10] || '-' || c || '-'
             || lpad(n::text, 5, '0') AS name,
         abs(hashtext(c || '-' || n)) % 100 AS bucket) d
-) s;
+) s
+) v;
 
 -- past every seeded id: the next nextval() hands EclipseLink a block above them
 SELECT setval('company_seq', GREATEST((SELECT last_value FROM company_seq), :base + 10000000));

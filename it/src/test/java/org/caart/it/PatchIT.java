@@ -129,10 +129,11 @@ class PatchIT {
         assertEquals("MEDIUM", board.get("core-switch").getString("criticality"));
 
         Api.Reply again = t.api().post(t.path("/devices/import"), "text/csv",
-                "name,last_patch_date\ncore-switch," + day + "\n");
+                "name,type,last_patch_date\ncore-switch,," + day + "\n");
         assertEquals(0, again.json().getInt("created"));
         assertEquals(1, again.json().getInt("updated"));
         assertEquals("CURRENT", board(t).get("core-switch").getString("status"));
+        assertEquals("SWITCH", board(t).get("core-switch").getString("type"), "an empty field keeps the device's own");
         long switchId = board(t).get("core-switch").getJsonNumber("id").longValue();
         assertEquals(2, t.api().get(t.path("/devices/" + switchId + "/history")).array().size());
 

@@ -47,6 +47,12 @@ public class ComplianceRuns {
         if (company == null) {
             return Optional.empty();
         }
+        long active = em.createQuery("SELECT COUNT(e) FROM Endpoint e WHERE e.company.id = :company "
+                        + "AND e.status = org.caart.endpoint.entity.EndpointStatus.ACTIVE", Long.class)
+                .setParameter("company", companyId).getSingleResult();
+        if (active == 0) {
+            return Optional.empty(); // nothing to audit: no run to record either
+        }
         PatchPolicy policy = status.policy(companyId);
         ZonedDateTime local = ZonedDateTime.now(clock.withZone(company.zoneId()));
         LocalDate today = local.toLocalDate();

@@ -132,8 +132,9 @@ public class Devices {
     }
 
     /**
-     * Imports devices from CSV: each good row creates the device or updates the one of that name, each bad row is
-     * reported with its line and reason and writes nothing. Rows naming an agent's device may not set its date.
+     * Imports devices from CSV: each good row creates the device or updates the one of that name (empty fields leave
+     * an existing device's values as they are), each bad row is reported with its line and reason and writes
+     * nothing. Rows naming an agent's device may not set its date.
      */
     public ImportReport importCsv(long companyId, String csv, String sourceAddress) {
         Membership member = access.require(companyId, Permission.MANAGE_COMPANY);
@@ -157,15 +158,20 @@ public class Devices {
             }
             Device device = existing.orElse(null);
             if (device == null) {
-                device = new Device(company, row.name(), row.type(), row.criticality(), row.responsible(), null, now);
+                device = new Device(company, row.name(), row.type() == null ? DeviceType.OTHER : row.type(),
+                        row.criticality() == null ? Criticality.MEDIUM : row.criticality(), row.responsible(), null,
+                        now);
                 em.persist(device);
                 em.flush();
                 created++;
             } else {
-                device.describe(row.name(), row.type(), row.criticality(), row.responsible(), now);
+                // what the row leaves empty stays as it is
+                device.describe(row.name(), row.type() == null ? device.getType() : row.type(),
+                        row.criticality() == null ? device.getCriticality() : row.criticality(),
+                        row.responsible() == null ? device.getResponsible() : row.responsible(), now);
                 updated++;
             }
-            if (!device.isAgentBacked()) {
+            if (!device.isAgentBacked() && row.lastPatchDate() != null) {
                 record(device, row.lastPatchDate(), PatchSource.CSV, null, actor, now);
             }
         }

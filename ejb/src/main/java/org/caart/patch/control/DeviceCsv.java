@@ -16,8 +16,9 @@ import org.caart.patch.entity.DeviceType;
 /**
  * Reads a device list in CSV (RFC 4180: commas, double quotes, CRLF or LF). The first line names the columns, in
  * any order: {@code name} (required), {@code type}, {@code criticality}, {@code responsible},
- * {@code last_patch_date} (ISO date; empty = unknown). Every bad row is reported with its line and reason; the good
- * rows are returned whole.
+ * {@code last_patch_date} (ISO date). An empty or absent field is "not given": null in the row (a new device then
+ * takes the defaults, an existing one keeps what it has). Every bad row is reported with its line and reason; the
+ * good rows are returned whole.
  */
 public final class DeviceCsv {
 
@@ -87,9 +88,9 @@ public final class DeviceCsv {
             } else if (!seen.add(Device.key(name))) {
                 problem = "The device \"" + name + "\" appears more than once in the file";
             }
-            DeviceType type = DeviceType.OTHER;
-            Criticality criticality = Criticality.MEDIUM;
-            LocalDate date = null;
+            DeviceType type = null; // null: not given (a new device takes OTHER, an existing one keeps its own)
+            Criticality criticality = null; // likewise MEDIUM
+            LocalDate date = null; // likewise unknown
             String typeText = field(record, header, "type");
             String criticalityText = field(record, header, "criticality");
             String dateText = field(record, header, "last_patch_date");
