@@ -97,6 +97,25 @@ class PatchIT {
     }
 
     @Test
+    void anEnrolledEndpointIsADeviceWhoseAgentReportsItsPatchDate() {
+        Tenant t = Tenant.create("patch-agent");
+        FakeAgent agent = FakeAgent.enroll(t, "agent-host");
+        JsonObject device = board(t).get("agent-host");
+        assertNotNull(device, "the endpoint's device, created at enrollment: " + board(t).keySet());
+        assertTrue(device.getBoolean("agentBacked"));
+        assertEquals("AGENT", device.getString("patchSource"));
+        assertEquals("2026-11-01", device.getString("lastPatchDate"));
+        assertEquals(200, agent.heartbeat().status());
+        long id = device.getJsonNumber("id").longValue();
+        assertEquals(1, t.api().get(t.path("/devices/" + id + "/history")).array().size(),
+                "an unchanged date is not recorded again");
+        Api.Reply manual = t.api().put(t.path("/devices/" + id), device("agent-host", "SERVER", "2026-11-05"));
+        assertEquals(400, manual.status(), "the agent reports this date");
+        assertEquals(409, t.api().delete(t.path("/devices/" + id)).status());
+        assertEquals(1, board(t).size());
+    }
+
+    @Test
     void csvImportKeepsGoodRowsAndNamesEachBadLine() {
         Tenant t = Tenant.create("patch-csv");
         setClock(day + "T11:00:00Z");
