@@ -286,6 +286,35 @@ class PatchIT {
                 ? true : null);
     }
 
+    @Test
+    void theNightlyRunAuditsEveryAgentAndTheDigestReportsStaleAgentsAndFailedStarts() {
+        Tenant t = Tenant.create("patch-night");
+        setDuties(t, t.ownerEmail(), "OWNER", true, false);
+        FakeAgent.enroll(t, "night-host"); // seen now, long before the test clock's day
+        String title = "Nightly compliance run " + day;
+
+        setClock(day + "T00:30:00Z"); // 01:30 in Berlin
+        operator.post("/api/system/jobs/tick", null);
+        assertFalse(t.api().get(t.path("/audits")).body().contains(title), "not before 02:00 company time");
+        setClock(day + "T01:30:00Z"); // 02:30 in Berlin
+        operator.post("/api/system/jobs/tick", null);
+        operator.post("/api/system/jobs/tick", null);
+        List<JsonObject> nightly = t.api().get(t.path("/audits")).array().stream().map(JsonValue::asJsonObject)
+                .filter(a -> a.getString("title").equals(title)).toList();
+        assertEquals(1, nightly.size(), "one nightly run whatever the ticks: " + nightly);
+
+        int earlier = Mails.to(t.ownerEmail()).size();
+        setClock(day + "T05:30:00Z"); // 06:30 in Berlin: the agent never picked the order up (deadline 03:00)
+        operator.post("/api/system/jobs/tick", null);
+        String text = Mails.text(Mails.await(t.ownerEmail(), earlier + 1)).replace("\r\n", "\n");
+        assertTrue(text.contains("STALE AGENTS (NOT SEEN FOR 26 H) (1)\n  - night-host: last seen"), text);
+        String failed = text.substring(text.indexOf("NIGHTLY COMPLIANCE RUN: FAILED TO START (1)"));
+        assertTrue(failed.contains("night-host") && failed.contains("/app/audit.xhtml?company=" + t.companyId()
+                + "&audit=" + nightly.get(0).getJsonNumber("id").longValue()), text);
+        Wait.until(Duration.ofSeconds(30), () -> outbox(t).stream().allMatch(m -> m.getString("status").equals("SENT"))
+                ? true : null);
+    }
+
     private void setDuties(Tenant t, String email, String role, boolean ciso, boolean tech) {
         long id = t.api().get(t.path("/members")).array().stream().map(JsonValue::asJsonObject)
                 .filter(m -> m.getString("email").equals(email)).findFirst().orElseThrow()

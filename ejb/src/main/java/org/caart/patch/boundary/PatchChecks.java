@@ -24,6 +24,7 @@ import org.caart.account.boundary.Access;
 import org.caart.account.entity.Membership;
 import org.caart.account.entity.Permission;
 import org.caart.company.entity.Company;
+import org.caart.audit.control.AuditProgress;
 import org.caart.mail.boundary.Outbox;
 import org.caart.patch.control.DeviceStatus;
 import org.caart.patch.control.PatchDigest;
@@ -69,6 +70,9 @@ public class PatchChecks {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    AuditProgress auditProgress;
 
     @Inject
     @ConfigProperty(name = "caart.public.url")
@@ -176,6 +180,8 @@ public class PatchChecks {
             Map<PatchStatus, Integer> counts, PatchEvaluation evaluation) {
         long companyId = company.getId();
         OffsetDateTime now = now();
+        // runs past their start deadline are marked FAILED_TO_START when read; the digest reads them now
+        auditProgress.failOverdueStarts(now);
         List<PatchDigest.StaleAgent> stale = evaluation.query("SELECT id, hostname, last_seen_at FROM endpoint "
                         + "WHERE company_id = ? AND status = 'ACTIVE' AND last_seen_at < ? ORDER BY last_seen_at LIMIT "
                         + LIST_MAX, companyId, now.minusHours(policy.getStaleAgentHours())).stream()

@@ -40,8 +40,13 @@ public class PatchDatesResource {
     public DeviceView set(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("device") String device, JsonObject body) {
         ApiKey key = keys.authenticate(authorization);
-        String date = body == null || !body.containsKey("lastPatchDate") || body.isNull("lastPatchDate") ? null
-                : body.get("lastPatchDate").toString().replace("\"", "");
+        jakarta.json.JsonValue given = body == null ? null : body.get("lastPatchDate");
+        if (given != null && given.getValueType() != jakarta.json.JsonValue.ValueType.STRING
+                && given.getValueType() != jakarta.json.JsonValue.ValueType.NULL) {
+            throw new org.caart.platform.InvalidInputException("lastPatchDate",
+                    "The last patch date is a string with an ISO date such as \"2026-11-02\"");
+        }
+        String date = given instanceof jakarta.json.JsonString text ? text.getString() : null;
         return DeviceView.of(devices.setPatchDate(key.getCompanyId(), key.getName(), device, date,
                 request.getRemoteAddr()));
     }
