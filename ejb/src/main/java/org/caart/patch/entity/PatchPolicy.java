@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A company's patch policy: the maximum patch age (overridable per device type or criticality, see
@@ -64,9 +66,9 @@ public class PatchPolicy {
     }
 
     /** What is wrong with these settings, field by field (empty when they are fine). */
-    public static java.util.Map<String, String> problems(int maxAgeDays, int warningDays, int checkHour,
+    public static Map<String, String> problems(int maxAgeDays, int warningDays, int checkHour,
             int complianceHour, int staleAgentHours) {
-        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         if (maxAgeDays < 1 || maxAgeDays > MAX_AGE_LIMIT) {
             errors.put("maxAgeDays", "The maximum patch age is 1 to " + MAX_AGE_LIMIT + " days");
         }
