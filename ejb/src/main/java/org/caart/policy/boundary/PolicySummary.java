@@ -1,5 +1,6 @@
 package org.caart.policy.boundary;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 import org.caart.policy.entity.PolicyFormat;
 import org.caart.policy.entity.UploadedPolicy;
@@ -9,7 +10,7 @@ import org.caart.policy.entity.UploadedPolicy;
  * are the entity's field types, as the JPQL constructor expression needs.
  */
 public record PolicySummary(Long id, String name, PolicyFormat format, int checkCount, int commandChecks,
-                            int findingsCount, String uploadedBy, OffsetDateTime uploadedAt) {
+                            int findingsCount, String uploadedBy, OffsetDateTime uploadedAt) implements Serializable {
 
     /** The audit policy choice naming this policy. */
     public String choice() {

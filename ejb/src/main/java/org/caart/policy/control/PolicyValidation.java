@@ -18,9 +18,6 @@ import org.caart.policy.entity.UploadedPolicy;
  */
 public final class PolicyValidation {
 
-    public static final String COMMAND_NOTE = "command checks run only on hosts whose agent allows server-sent "
-            + "commands (allow-server-commands in the agent's configuration); elsewhere they are reported as not run";
-
     private PolicyValidation() {
     }
 

@@ -1,7 +1,9 @@
 package org.caart.policy.entity;
 
+import java.io.Serializable;
+
 /** A construct of an uploaded policy the agent cannot evaluate exactly; its check reports "unsupported" instead. */
-public record PolicyFinding(String checkId, String construct, String reason) {
+public record PolicyFinding(String checkId, String construct, String reason) implements Serializable {
 
     public static final int FIELD_MAX = 500;
 

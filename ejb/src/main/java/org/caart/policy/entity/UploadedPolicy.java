@@ -102,6 +102,13 @@ public class UploadedPolicy {
         }
     }
 
+    /** Where its command checks run, for policies that have any; null otherwise. */
+    public String commandNote() {
+        return commandChecks == 0 ? null : commandChecks + " check(s) run commands: command checks run only on hosts "
+                + "whose agent allows server-sent commands (allow-server-commands=true in its configuration); elsewhere "
+                + "they are reported as not run";
+    }
+
     public String choice() {
         return CHOICE_PREFIX + id;
     }
