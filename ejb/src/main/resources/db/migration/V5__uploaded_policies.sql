@@ -7,7 +7,7 @@ CREATE TABLE uploaded_policy (
     company_id      BIGINT NOT NULL REFERENCES company (id),
     name            VARCHAR(200) NOT NULL,
     format          VARCHAR(10) NOT NULL,
-    content         VARCHAR(4194304) NOT NULL,
+    content         VARCHAR(3145728) NOT NULL,
     check_count     INTEGER NOT NULL,
     command_checks  INTEGER NOT NULL,
     findings_count  INTEGER NOT NULL,

@@ -27,8 +27,11 @@ public class UploadedPolicy {
 
     public static final String CHOICE_PREFIX = "upload:";
     public static final int NAME_MAX = 200;
-    /** As the portal's upload limit; Wazuh's own CIS Windows 11 policy has 1.5 MiB. */
-    public static final int CONTENT_MAX_BYTES = 4 << 20;
+    /**
+     * Wazuh's own CIS Windows 11 policy has 1.5 MiB; SnakeYAML's default limit (which the CAaRT parser keeps) is
+     * 3 Mi code points, so any file within this size is read rather than cut off by the parser.
+     */
+    public static final int CONTENT_MAX_BYTES = 3 << 20;
     static final int FINDINGS_MAX_CHARS = 2 << 20;
     /** Findings kept for display; {@link #getFindingsCount()} counts them all. */
     public static final int FINDINGS_KEPT = 1000;
