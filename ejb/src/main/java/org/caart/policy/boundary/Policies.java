@@ -85,7 +85,7 @@ public class Policies {
     /** The uploaded policy an audit's choice ({@code upload:<id>}) names; another company's id is not found. */
     public UploadedPolicy chosen(long companyId, String choice) {
         access.require(companyId, Permission.VIEW);
-        long id = UploadedPolicy.idOfChoice(choice)
+        long id = UploadedPolicy.idOfChoice(choice).filter(n -> n > 0)
                 .orElseThrow(() -> new InvalidInputException("policy", "Choose a policy from the list"));
         return find(companyId, id);
     }
