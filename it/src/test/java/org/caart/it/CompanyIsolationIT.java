@@ -46,6 +46,8 @@ class CompanyIsolationIT {
     static long bDeviceId;
     static long aKeyId;
     static long bKeyId;
+    static long aPolicyId;
+    static long bPolicyId;
 
     @BeforeAll
     static void twoCompanies() {
@@ -71,14 +73,17 @@ class CompanyIsolationIT {
                 .longValue();
         bKeyId = b.api().post(b.path("/patch/api-keys"), "{\"name\":\"bravo script\"}").json().getJsonNumber("id")
                 .longValue();
+        aPolicyId = uploadPolicy(a, "alpha-policy");
+        bPolicyId = uploadPolicy(b, "Bravo secret policy");
     }
 
     /** The ids every page and operation may take, of company A or of company B. */
     static Map<String, Long> ids(boolean ofB) {
         return ofB ? Map.of("company", b.companyId(), "member", bMemberId, "invitation", bInvitationId,
-                "endpoint", bEndpointId, "audit", bAuditId, "device", bDeviceId, "key", bKeyId)
+                "endpoint", bEndpointId, "audit", bAuditId, "device", bDeviceId, "key", bKeyId, "policy", bPolicyId)
                 : Map.of("company", a.companyId(), "member", aMemberId, "invitation", aInvitationId,
-                        "endpoint", aEndpointId, "audit", aAuditId, "device", aDeviceId, "key", aKeyId);
+                        "endpoint", aEndpointId, "audit", aAuditId, "device", aDeviceId, "key", aKeyId,
+                        "policy", aPolicyId);
     }
 
     /** The query every page takes: the company and, for the pages that show one object, that object's id. */
@@ -117,7 +122,7 @@ class CompanyIsolationIT {
             assertEquals(404, reply.status(), op + " on company B: " + reply.body());
             assertTrue(reply.contentType().startsWith("application/problem+json"), op + " answers problem+json");
             if (!op.path().equals("/api/companies/{company}")
-                    && op.path().matches(".*\\{(member|invitation|endpoint|audit|device|key)}.*")) {
+                    && op.path().matches(".*\\{(member|invitation|endpoint|audit|device|key|policy)}.*")) {
                 Map<String, Long> mixedIds = new java.util.HashMap<>(ids(true));
                 mixedIds.put("company", a.companyId());
                 Api.Reply mixed = call(a.api(), op, mixedIds);
@@ -179,6 +184,7 @@ class CompanyIsolationIT {
                 tenant.api().get(tenant.path("/patch/policy")).body(),
                 tenant.api().get(tenant.path("/patch/api-keys")).body(),
                 tenant.api().get(tenant.path("/patch/checks")).body(),
+                tenant.api().get(tenant.path("/policies")).body(),
                 tenant.api().get(tenant.path("/trail")).body());
     }
 
@@ -247,6 +253,25 @@ class CompanyIsolationIT {
         return members.array().stream().map(JsonValue::asJsonObject)
                 .filter(m -> m.getString("email").equals(email)).findFirst().orElseThrow()
                 .getJsonNumber("id").longValue();
+    }
+
+    /** A one-check CAaRT policy uploaded to the tenant under the given name. */
+    private static long uploadPolicy(Tenant tenant, String name) {
+        String policy = """
+                caart-policy: 1
+                id: isolation
+                name: Isolation policy
+                os: linux
+                checks:
+                  - id: isolation.forwarding
+                    title: No IP forwarding
+                    severity: medium
+                    check: {type: sysctl, key: net.ipv4.ip_forward, value: 0}
+                """;
+        Api.Reply reply = tenant.api().post(tenant.path("/policies?name=" + name.replace(" ", "%20")),
+                "application/yaml", policy);
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().getJsonNumber("id").longValue();
     }
 
     private static long invite(Tenant tenant, String label) {

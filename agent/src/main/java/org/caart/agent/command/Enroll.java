@@ -11,7 +11,7 @@ import java.util.Set;
 import org.caart.agent.ExitCode;
 import org.caart.agent.config.AgentDirectories;
 import org.caart.agent.config.AgentIdentity;
-import org.caart.agent.platform.common.Platforms;
+import org.caart.agent.platform.Platforms;
 import org.caart.agent.transport.HostViews;
 import org.caart.agent.transport.PinnedCertificate;
 import org.caart.agent.transport.ReEnrollRequiredException;

@@ -13,7 +13,7 @@ import org.caart.agent.ExitCode;
 import org.caart.agent.config.AgentConfig;
 import org.caart.agent.config.AgentDirectories;
 import org.caart.agent.config.AgentIdentity;
-import org.caart.agent.platform.common.Platforms;
+import org.caart.agent.platform.Platforms;
 import org.caart.agent.run.Agent;
 import org.caart.agent.run.Signals;
 import org.caart.agent.run.StateLock;

@@ -16,7 +16,7 @@ import org.caart.agent.check.ScanStats;
 import org.caart.agent.check.Scanner;
 import org.caart.agent.config.AgentConfig;
 import org.caart.agent.config.AgentDirectories;
-import org.caart.agent.platform.common.Platforms;
+import org.caart.agent.platform.Platforms;
 import org.caart.contract.agent.v1.ScanReportView;
 
 /** {@code scan POLICY}: audits this host against a policy file or a built-in policy. */

@@ -13,6 +13,7 @@ import org.caart.contract.agent.v1.AuditOrderView;
 import org.caart.contract.agent.v1.OrdersView;
 import org.caart.endpoint.boundary.AgentIdentity;
 import org.caart.platform.NotFoundException;
+import org.caart.policy.entity.UploadedPolicy;
 
 /** What an agent is told to do: runs to start (until their first batch arrives) and runs to stop. */
 @Stateless
@@ -32,14 +33,29 @@ public class AuditOrders {
                 .setParameter("endpoint", agent.endpointId()).setParameter("queued", RunStatus.QUEUED)
                 .setParameter("now", now)
                 .getResultStream()
-                .map(r -> new AuditOrderView(r.getId(), r.getAudit().getId(), r.getAudit().getTitle(),
-                        r.getPolicyId(), r.getPolicyName(), "BUILTIN", null))
+                .map(this::order)
                 .toList();
         List<String> stop = em.createQuery("SELECT r.id FROM AuditRun r WHERE r.endpoint.id = :endpoint "
                         + "AND r.status = :running AND r.stopRequested = TRUE", String.class)
                 .setParameter("endpoint", agent.endpointId()).setParameter("running", RunStatus.RUNNING)
                 .getResultList();
         return new OrdersView(start, stop);
+    }
+
+    /**
+     * A built-in policy goes by its id; an uploaded one ({@code upload:<id>}) is sent in full with its format. Its
+     * deletion is refused while runs are open, so a missing one is only sent by id, and the agent fails that run.
+     */
+    private AuditOrderView order(AuditRun run) {
+        UploadedPolicy uploaded = UploadedPolicy.idOfChoice(run.getPolicyId())
+                .flatMap(id -> em.createQuery("SELECT p FROM UploadedPolicy p WHERE p.id = :id "
+                                + "AND p.companyId = :company", UploadedPolicy.class)
+                        .setParameter("id", id).setParameter("company", run.getCompanyId())
+                        .getResultStream().findFirst())
+                .orElse(null);
+        return new AuditOrderView(run.getId(), run.getAudit().getId(), run.getAudit().getTitle(), run.getPolicyId(),
+                run.getPolicyName(), uploaded == null ? "BUILTIN" : uploaded.getFormat().name(),
+                uploaded == null ? null : uploaded.getContent());
     }
 
     /** Whether the agent should stop this run; a run of another endpoint is "not found". */

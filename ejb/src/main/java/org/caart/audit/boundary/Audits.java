@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.caart.account.boundary.Access;
 import org.caart.account.entity.Membership;
 import org.caart.account.entity.Permission;
@@ -30,6 +31,8 @@ import org.caart.endpoint.entity.Endpoint;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.NotFoundException;
 import org.caart.policy.boundary.BuiltInPolicies;
+import org.caart.policy.boundary.Policies;
+import org.caart.policy.entity.UploadedPolicy;
 import org.caart.trail.boundary.Trail;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -57,6 +60,9 @@ public class Audits {
     AuditProgress progress;
 
     @Inject
+    Policies policies;
+
+    @Inject
     @ConfigProperty(name = "caart.audit.start-deadline-minutes", defaultValue = "30")
     int startDeadlineMinutes;
 
@@ -68,14 +74,12 @@ public class Audits {
         }
         String policy = request.policy() == null || request.policy().isBlank() ? BuiltInPolicies.DEFAULT
                 : request.policy().strip();
-        if (!policy.equals(BuiltInPolicies.DEFAULT) && BuiltInPolicies.find(policy).isEmpty()) {
-            throw new InvalidInputException("policy", "Choose a policy from the list");
-        }
+        Function<Endpoint, RunPolicy> chooser = chooser(member.getCompany(), policy);
         List<Endpoint> targets = targets(companyId, request);
         if (targets.isEmpty()) {
             throw new InvalidInputException("endpoints", "Choose at least one active endpoint");
         }
-        Audit audit = start(member.getCompany(), member.getUser(), title, policy, targets);
+        Audit audit = start(member.getCompany(), member.getUser(), title, policy, targets, chooser);
         trail.record(companyId, member.getUser().getId(), member.getUser().getEmail(), "audit.create", title,
                 targets.size() + " endpoint(s), policy " + policy, sourceAddress);
         return audit;
@@ -95,20 +99,46 @@ public class Audits {
             return Optional.empty();
         }
         String title = NIGHTLY_TITLE + day;
-        Audit audit = start(company, null, title, BuiltInPolicies.DEFAULT, active);
+        Audit audit = start(company, null, title, BuiltInPolicies.DEFAULT, active,
+                chooser(company, BuiltInPolicies.DEFAULT));
         trail.record(companyId, null, "compliance schedule", "audit.create", title,
                 active.size() + " endpoint(s), policy " + BuiltInPolicies.DEFAULT, null);
         return Optional.of(audit);
     }
 
-    private Audit start(Company company, UserAccount by, String title, String policy, List<Endpoint> targets) {
+    /** The policy one endpoint's run uses; the same for every endpoint unless the choice is "default". */
+    private record RunPolicy(String id, String name) {
+    }
+
+    /**
+     * What a policy choice means per endpoint: the company's default for its OS family, a built-in policy, or a
+     * policy this company uploaded ({@code upload:<id>}; another company's id is not found, as for endpoints).
+     */
+    private Function<Endpoint, RunPolicy> chooser(Company company, String policy) {
+        if (policy.equals(BuiltInPolicies.DEFAULT)) {
+            return endpoint -> {
+                BuiltInPolicies.Policy chosen = BuiltInPolicies.defaultFor(company, endpoint.getOsFamily());
+                return new RunPolicy(chosen.id(), chosen.name());
+            };
+        }
+        if (UploadedPolicy.idOfChoice(policy).isPresent()) {
+            UploadedPolicy uploaded = policies.chosen(company.getId(), policy);
+            RunPolicy chosen = new RunPolicy(uploaded.choice(), uploaded.getName());
+            return endpoint -> chosen;
+        }
+        BuiltInPolicies.Policy builtIn = BuiltInPolicies.find(policy)
+                .orElseThrow(() -> new InvalidInputException("policy", "Choose a policy from the list"));
+        RunPolicy chosen = new RunPolicy(builtIn.id(), builtIn.name());
+        return endpoint -> chosen;
+    }
+
+    private Audit start(Company company, UserAccount by, String title, String policy, List<Endpoint> targets,
+                        Function<Endpoint, RunPolicy> chooser) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Audit audit = new Audit(company, by, title, policy, now);
         em.persist(audit);
         for (Endpoint endpoint : targets) {
-            BuiltInPolicies.Policy chosen = policy.equals(BuiltInPolicies.DEFAULT)
-                    ? BuiltInPolicies.defaultFor(company, endpoint.getOsFamily())
-                    : BuiltInPolicies.find(policy).orElseThrow();
+            RunPolicy chosen = chooser.apply(endpoint);
             em.persist(new AuditRun(UUID.randomUUID().toString(), audit, endpoint, chosen.id(), chosen.name(), now,
                     now.plus(Duration.ofMinutes(startDeadlineMinutes))));
         }

@@ -114,6 +114,10 @@ public class AuditRun {
         return audit;
     }
 
+    public long getCompanyId() {
+        return companyId;
+    }
+
     public Endpoint getEndpoint() {
         return endpoint;
     }

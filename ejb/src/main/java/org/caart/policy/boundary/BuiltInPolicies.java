@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.caart.company.entity.ClientOs.OsFamily;
 
 /**
- * The policies every agent carries (agent/src/main/resources/org/caart/agent/policies). An audit names one of
+ * The policies every agent carries (policy/src/main/resources/org/caart/agent/policies). An audit names one of
  * them, or "default": the company's default policy for each endpoint's OS family (preset to the family's
  * baseline, changed on the company's settings page).
  */

@@ -12,6 +12,7 @@ import java.util.List;
 import org.caart.audit.boundary.AuditRequest;
 import org.caart.audit.boundary.Audits;
 import org.caart.policy.boundary.BuiltInPolicies;
+import org.caart.policy.boundary.Policies;
 import org.caart.audit.entity.Audit;
 import org.caart.endpoint.boundary.Endpoints;
 import org.caart.endpoint.entity.Endpoint;
@@ -35,6 +36,9 @@ public class AuditsBacking implements Serializable {
     Endpoints endpoints;
 
     @Inject
+    Policies policies;
+
+    @Inject
     CurrentCompany current;
 
     @Inject
@@ -46,6 +50,7 @@ public class AuditsBacking implements Serializable {
     private long companyId;
     private List<AuditRow> history = List.of();
     private List<Option> endpointOptions = List.of();
+    private List<Option> policyOptions = List.of();
     private String title;
     private String target = "all";
     private String tag;
@@ -58,6 +63,7 @@ public class AuditsBacking implements Serializable {
         endpointOptions = endpoints.list(companyId).stream().filter(Endpoint::isActive)
                 .map(e -> new Option(String.valueOf(e.getId()), e.getHostname() + " (" + e.getOsFamily() + ")"))
                 .toList();
+        policyOptions = policyOptions();
     }
 
     public void create() throws IOException {
@@ -76,11 +82,16 @@ public class AuditsBacking implements Serializable {
                 + audit.getId());
     }
 
-    public List<Option> getPolicies() {
+    private List<Option> policyOptions() {
         List<Option> options = new ArrayList<>();
         options.add(new Option(BuiltInPolicies.DEFAULT, "Company default for each endpoint's OS"));
         BuiltInPolicies.all().forEach(p -> options.add(new Option(p.id(), p.name())));
+        policies.list(companyId).forEach(p -> options.add(new Option(p.choice(), "Uploaded: " + p.name())));
         return options;
+    }
+
+    public List<Option> getPolicies() {
+        return policyOptions;
     }
 
     public List<AuditRow> getHistory() {

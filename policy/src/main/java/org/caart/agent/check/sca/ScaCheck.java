@@ -45,6 +45,11 @@ final class ScaCheck implements Check {
         return cost;
     }
 
+    @Override
+    public boolean runsCommands() {
+        return rules.stream().anyMatch(rule -> rule.type() == RuleType.COMMAND);
+    }
+
     List<Rule> rules() {
         return rules;
     }

@@ -113,6 +113,12 @@ class ScaPolicyParserTest {
     }
 
     @Test
+    void checksWithACommandRuleSayTheyRunCommands() {
+        assertTrue(Sca.parse(Sca.v5("any", "f:/etc/debian_version", "c:id -> r:root")).checks().get(0).runsCommands());
+        assertFalse(Sca.parse(Sca.v5("all", "f:/etc/debian_version")).checks().get(0).runsCommands());
+    }
+
+    @Test
     void acceptsOnlySca() {
         assertTrue(new ScaPolicyParser().accepts("x.yml", Sca.v5("all", "f:/x")));
         assertFalse(new ScaPolicyParser().accepts("x.yml", "caart-policy: 1\nchecks: []\n"));

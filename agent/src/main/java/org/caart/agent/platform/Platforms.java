@@ -1,5 +1,7 @@
-package org.caart.agent.platform.common;
+package org.caart.agent.platform;
 
+import org.caart.agent.platform.common.OsFamily;
+import org.caart.agent.platform.common.Platform;
 import org.caart.agent.platform.linux.LinuxPlatform;
 import org.caart.agent.platform.windows.WindowsPlatform;
 

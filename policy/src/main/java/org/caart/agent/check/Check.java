@@ -11,4 +11,9 @@ public interface Check {
     default int cost() {
         return 1;
     }
+
+    /** Whether evaluating it runs a command, which a server-sent policy may do only where the host allows it. */
+    default boolean runsCommands() {
+        return false;
+    }
 }
