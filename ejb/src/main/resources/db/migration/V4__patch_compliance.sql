@@ -98,12 +98,19 @@ CREATE TABLE patch_check (
 );
 CREATE INDEX patch_check_company_idx ON patch_check (company_id, started_at);
 
--- every endpoint enrolled before this version gets its device, named after the host
+-- every endpoint enrolled before this version gets its device, named after the host, evaluated with the default
+-- policy (no company has another one yet: 30 days, due soon within 7; the board moves the status to each
+-- company's own today when it is shown)
 INSERT INTO device (id, company_id, name, name_key, device_type, criticality, endpoint_id, last_patch_date,
-                    patch_source, patch_detail, os_build, status, created_at, updated_at, version)
+                    patch_source, patch_detail, os_build, expiry, status, created_at, updated_at, version)
 SELECT nextval('device_seq'), e.company_id, e.hostname || ' #' || e.id, LOWER(e.hostname || ' #' || e.id),
        CASE WHEN e.os_family = 'WINDOWS' AND LOWER(COALESCE(e.os, '')) NOT LIKE '%server%' THEN 'WORKSTATION'
             ELSE 'SERVER' END,
        'MEDIUM', e.id, e.last_patch_date, CASE WHEN e.last_patch_date IS NULL THEN NULL ELSE 'AGENT' END,
-       e.patch_source, e.os_build, 'UNKNOWN', e.enrolled_at, e.enrolled_at, 1
+       e.patch_source, e.os_build, e.last_patch_date + 30,
+       CASE WHEN e.last_patch_date IS NULL THEN 'UNKNOWN'
+            WHEN e.last_patch_date + 30 < CURRENT_DATE THEN 'OVERDUE'
+            WHEN e.last_patch_date + 30 < CURRENT_DATE + 7 THEN 'DUE_SOON'
+            ELSE 'CURRENT' END,
+       e.enrolled_at, e.enrolled_at, 1
 FROM endpoint e;
