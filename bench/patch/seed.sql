@@ -32,7 +32,8 @@ SELECT :base + c, 'CRITICALITY', 'HIGH', 21 FROM generate_series(1, :companies) 
 INSERT INTO user_account (id, email, first_name, last_name, password_hash, operator, must_change_password, enabled,
                           created_at, version)
 SELECT :base + u, 'member' || u || '@bench' || ((u + 1) / 2) || '.test', 'Member', 'No ' || u,
-       'bench-not-a-hash', FALSE, FALSE, TRUE, now() - interval '300 days', 1
+       -- no password at all: a random value no PBKDF2 hash can match (the members never sign in)
+       md5(random()::text), FALSE, FALSE, TRUE, now() - interval '300 days', 1
 FROM generate_series(1, 2 * :companies) u;
 INSERT INTO membership (id, company_id, user_id, role, ciso, security_tech, created_at, version)
 SELECT :base + 2 * c - 1, :base + c, :base + 2 * c - 1, 'OWNER', TRUE, FALSE, now() - interval '300 days', 1

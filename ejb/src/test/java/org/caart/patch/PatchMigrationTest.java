@@ -26,9 +26,9 @@ class PatchMigrationTest {
             s.execute("INSERT INTO endpoint (id, company_id, agent_id, secret_hash, hostname, os, os_family, os_build, "
                     + "status, enrolled_at, last_seen_at, last_patch_date, patch_source, dropped_batches, "
                     + "spooled_batches, version) VALUES "
-                    + "(7, 1, 'a7', 'h', 'ws-1', 'Windows 11 Pro', 'WINDOWS', '22631.4460', 'ACTIVE', CURRENT_TIMESTAMP, "
+                    + "(7, 1, 'a7', RANDOM_UUID(), 'ws-1', 'Windows 11 Pro', 'WINDOWS', '22631.4460', 'ACTIVE', CURRENT_TIMESTAMP, "
                     + "CURRENT_TIMESTAMP, DATE '2026-11-01', 'windows-cbs', 0, 0, 1), "
-                    + "(8, 1, 'a8', 'h', 'db-1', 'Debian GNU/Linux 12', 'LINUX', NULL, 'REVOKED', CURRENT_TIMESTAMP, "
+                    + "(8, 1, 'a8', RANDOM_UUID(), 'db-1', 'Debian GNU/Linux 12', 'LINUX', NULL, 'REVOKED', CURRENT_TIMESTAMP, "
                     + "CURRENT_TIMESTAMP, NULL, NULL, 0, 0, 1)");
             Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
             List<String> devices = new ArrayList<>();
