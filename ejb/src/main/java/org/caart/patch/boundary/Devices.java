@@ -340,11 +340,7 @@ public class Devices {
         if (text == null || text.isBlank()) {
             return fallback;
         }
-        try {
-            return Enum.valueOf(type, text.strip().toUpperCase(java.util.Locale.ROOT).replace(' ', '_'));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return DeviceCsv.parseEnum(type, text);
     }
 
     private Optional<Device> byName(long companyId, String name) {

@@ -136,7 +136,8 @@ public final class DeviceCsv {
         return index == null ? "" : record.fields().get(index).strip();
     }
 
-    static <E extends Enum<E>> E parseEnum(Class<E> type, String text) {
+    /** A type or criticality as people type it ("Firewall", "firewall", "due-soon"); null when unknown. */
+    public static <E extends Enum<E>> E parseEnum(Class<E> type, String text) {
         try {
             return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
         } catch (IllegalArgumentException e) {
