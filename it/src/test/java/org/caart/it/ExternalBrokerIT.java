@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
@@ -90,5 +92,22 @@ class ExternalBrokerIT {
         assertEquals("probe", parked.getString("type"));
         assertTrue(parked.getString("reason").startsWith("probe without a valid probeSentAt"), parked.toString());
         assertEquals(404, api.get("/api/system/pipeline/probes/" + body).status(), "nothing half-stored");
+
+        // result batches travel as the request's bytes; one that cannot be read is shown as text, with its reason
+        String batch = "{\"batchId\": \"not json " + System.nanoTime() + " ü";
+        try (Connection connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port).createConnection();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            BytesMessage message = session.createBytesMessage();
+            message.writeBytes(batch.getBytes(StandardCharsets.UTF_8));
+            message.setStringProperty("caartType", "result-batch");
+            message.setStringProperty("caartEndpointId", "1");
+            session.createProducer(session.createQueue("caart.ingest")).send(message);
+        }
+        JsonObject bytes = Wait.until(Duration.ofSeconds(30), () -> api.get("/api/system/pipeline/dead-letters")
+                .array().getValuesAs(JsonObject.class).stream()
+                .filter(d -> d.getString("body").equals(batch)).findFirst().orElse(null));
+        assertEquals("result-batch", bytes.getString("type"));
+        assertTrue(bytes.getString("reason").startsWith("result batch that is not valid JSON"), bytes.toString());
+        assertEquals(2, api.get("/api/system/pipeline/dead-letters").array().size());
     }
 }

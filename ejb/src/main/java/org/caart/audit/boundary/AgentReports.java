@@ -2,10 +2,9 @@ package org.caart.audit.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.util.Map;
 import org.caart.audit.control.BatchCheck;
+import org.caart.audit.control.BatchJson;
 import org.caart.contract.agent.v1.BatchReceipt;
 import org.caart.contract.agent.v1.ResultBatchView;
 import org.caart.endpoint.boundary.AgentIdentity;
@@ -19,18 +18,22 @@ import org.caart.ingest.boundary.IngestQueue;
 @Stateless
 public class AgentReports {
 
-    private static final Jsonb JSON = JsonbBuilder.create();
-
     @Inject
     AuditOrders orders;
 
     @Inject
     IngestQueue queue;
 
-    public BatchReceipt submit(AgentIdentity agent, ResultBatchView batch) {
+    /**
+     * @param json the request body: read and checked here, then queued as it is (no second serialization), so the
+     *             consumer reads exactly what was checked
+     * @throws org.caart.platform.InvalidInputException naming the field, and nothing is queued
+     */
+    public BatchReceipt submit(AgentIdentity agent, byte[] json) {
+        ResultBatchView batch = BatchJson.read(json);
         BatchCheck.check(batch);
         boolean stop = orders.stopRequested(agent, batch.runId());
-        queue.send(IngestConsumer.RESULT_BATCH, JSON.toJson(batch),
+        queue.sendBytes(IngestConsumer.RESULT_BATCH, json,
                 Map.of(IngestConsumer.ENDPOINT_ID, String.valueOf(agent.endpointId())));
         return new BatchReceipt(batch.batchId(), stop);
     }

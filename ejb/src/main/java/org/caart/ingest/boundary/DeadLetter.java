@@ -2,7 +2,7 @@ package org.caart.ingest.boundary;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,7 +11,9 @@ import java.time.ZoneOffset;
 public record DeadLetter(String messageId, String type, OffsetDateTime enqueuedAt, String reason, String body) {
 
     static DeadLetter of(Message message) throws JMSException {
-        String body = message instanceof TextMessage text && text.getText() != null ? text.getText() : "";
+        byte[] bytes = IngestQueue.body(message);
+        // the start of the body; a bytes message (a result batch as it came) is read as UTF-8, a cut character shows as U+FFFD
+        String body = new String(bytes, 0, Math.min(bytes.length, 2000), StandardCharsets.UTF_8);
         String reason = message.getStringProperty(IngestQueue.DEAD_LETTER_REASON);
         if (reason == null) {
             // put there by the broker after the last redelivery; ActiveMQ records the consumer's last error

@@ -1,10 +1,8 @@
 package org.caart.ingest.boundary;
 
 import jakarta.ejb.ActivationConfigProperty;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
 import org.caart.audit.boundary.AuditIngest;
+import org.caart.audit.control.BatchJson;
 import org.caart.contract.agent.v1.ResultBatchView;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
@@ -17,6 +15,7 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import java.lang.System.Logger.Level;
 import java.time.OffsetDateTime;
+import org.caart.platform.InvalidInputException;
 import org.caart.platform.SchemaMigration;
 
 /**
@@ -28,7 +27,7 @@ import org.caart.platform.SchemaMigration;
     @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = IngestQueue.RESOURCE_ADAPTER),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
     @ActivationConfigProperty(propertyName = "destination", propertyValue = IngestQueue.PHYSICAL_NAME),
-    @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "4"),
+    @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "8"),
     @ActivationConfigProperty(propertyName = "useRAManagedTransaction", propertyValue = "true"),
     @ActivationConfigProperty(propertyName = "maximumRedeliveries", propertyValue = "6"),
     @ActivationConfigProperty(propertyName = "initialRedeliveryDelay", propertyValue = "1000"),
@@ -52,10 +51,12 @@ public class IngestConsumer implements MessageListener {
     @Inject
     AuditIngest audits;
 
-    /** A batch of an agent's results ({@code ResultBatchView} as JSON) with the sender's endpoint id. */
+    /**
+     * A batch of an agent's results with the sender's endpoint id: the request body as it came (a bytes message,
+     * checked by {@code AgentReports} before it was sent), or, as earlier builds queued it, the batch as JSON text.
+     */
     public static final String RESULT_BATCH = "result-batch";
     public static final String ENDPOINT_ID = "caartEndpointId";
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Override
     public void onMessage(Message message) {
@@ -66,8 +67,8 @@ public class IngestConsumer implements MessageListener {
             String type = message.getStringProperty(IngestQueue.TYPE);
             if (Pipeline.PROBE.equals(type) && message instanceof TextMessage text) {
                 pipeline.probeReceived(text.getText(), sentAt(message));
-            } else if (RESULT_BATCH.equals(type) && message instanceof TextMessage text) {
-                audits.apply(endpointId(message), batch(text.getText()));
+            } else if (RESULT_BATCH.equals(type)) {
+                audits.apply(endpointId(message), batch(IngestQueue.body(message)));
             } else {
                 unreadable(message, "unknown message type " + type);
             }
@@ -91,14 +92,14 @@ public class IngestConsumer implements MessageListener {
         return message.getLongProperty(ENDPOINT_ID);
     }
 
-    private static ResultBatchView batch(String json) {
+    private static ResultBatchView batch(byte[] json) {
         try {
-            ResultBatchView batch = JSON.fromJson(json, ResultBatchView.class);
+            ResultBatchView batch = BatchJson.read(json);
             if (batch == null || batch.batchId() == null || batch.runId() == null) {
                 throw new UnreadableMessage("result batch without batch or run id");
             }
             return batch;
-        } catch (JsonbException e) {
+        } catch (InvalidInputException e) {
             throw new UnreadableMessage("result batch that is not valid JSON: " + e.getMessage());
         }
     }

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -17,6 +18,7 @@ import jakarta.jms.TextMessage;
 import jakarta.resource.AdministeredObjectDefinition;
 import jakarta.resource.ConnectionFactoryDefinition;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -73,11 +75,27 @@ public class IngestQueue {
 
     /** Sends; a persistent send outside a transaction is synchronous, so on return the broker has stored it. */
     public void send(String type, String body, Map<String, String> properties) {
+        send(type, properties, session -> session.createTextMessage(body));
+    }
+
+    /**
+     * Sends a body as it came, as bytes (a result batch's JSON, already checked: the consumer parses it once and
+     * nothing is serialized again on the way). Synchronous like {@link #send(String, String, Map)}.
+     */
+    public void sendBytes(String type, byte[] body, Map<String, String> properties) {
+        send(type, properties, session -> {
+            BytesMessage message = session.createBytesMessage();
+            message.writeBytes(body);
+            return message;
+        });
+    }
+
+    private void send(String type, Map<String, String> properties, MessageBody body) {
         try (Connection connection = factory.createConnection();
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             MessageProducer producer = session.createProducer(queue);
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            TextMessage message = session.createTextMessage(body);
+            Message message = body.create(session);
             message.setStringProperty(TYPE, type);
             for (Map.Entry<String, String> property : properties.entrySet()) {
                 message.setStringProperty(property.getKey(), property.getValue());
@@ -88,12 +106,39 @@ public class IngestQueue {
         }
     }
 
+    /** The bytes of a message's body: a bytes message's content, a text message's text in UTF-8. */
+    static byte[] body(Message message) throws JMSException {
+        if (message instanceof BytesMessage bytes) {
+            bytes.reset();
+            byte[] body = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(body);
+            return body;
+        }
+        if (message instanceof TextMessage text && text.getText() != null) {
+            return text.getText().getBytes(StandardCharsets.UTF_8);
+        }
+        return new byte[0];
+    }
+
+    @FunctionalInterface
+    private interface MessageBody {
+
+        Message create(Session session) throws JMSException;
+    }
+
     /** Parks a message that can never be applied, with the reason, where the platform operator sees it. */
     public void deadLetter(Message original, String reason) {
         try (Connection connection = factory.createConnection();
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            TextMessage copy = session.createTextMessage(
-                    original instanceof TextMessage text ? text.getText() : "(" + original.getClass().getSimpleName() + ")");
+            Message copy;
+            if (original instanceof BytesMessage) {
+                BytesMessage bytes = session.createBytesMessage();
+                bytes.writeBytes(body(original));
+                copy = bytes;
+            } else {
+                copy = session.createTextMessage(original instanceof TextMessage text ? text.getText()
+                        : "(" + original.getClass().getSimpleName() + ")");
+            }
             copy.setStringProperty(TYPE, original.getStringProperty(TYPE));
             copy.setStringProperty(DEAD_LETTER_REASON, reason);
             MessageProducer producer = session.createProducer(deadLetters);

@@ -1,9 +1,6 @@
 package org.caart.web.api.agent.v1;
 
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -15,17 +12,15 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.caart.audit.boundary.AgentReports;
-import org.caart.contract.agent.v1.ResultBatchView;
 import org.caart.endpoint.boundary.AgentGate;
 import org.caart.endpoint.boundary.AgentIdentity;
-import org.caart.platform.InvalidInputException;
 import org.caart.web.api.Problem;
 
 /**
- * Result batches: checked, queued persistently, answered 202 once the broker holds them. Bodies over 4 MiB are
- * refused with 413 before they are parsed; malformed ones with 400 naming the field.
+ * Result batches: checked, queued persistently as they came (the bytes, not a re-serialization), answered 202 once
+ * the broker holds them. Bodies over 4 MiB are refused with 413 before they are parsed; malformed ones with 400
+ * naming the field.
  */
 @Path("agent/v1/results")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -33,7 +28,6 @@ import org.caart.web.api.Problem;
 public class ResultsResource {
 
     static final int MAX_BODY = 4 * 1024 * 1024;
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     AgentGate gate;
@@ -52,13 +46,7 @@ public class ResultsResource {
         if (bytes.length > MAX_BODY) {
             return tooLarge();
         }
-        ResultBatchView batch;
-        try {
-            batch = JSON.fromJson(new String(bytes, StandardCharsets.UTF_8), ResultBatchView.class);
-        } catch (JsonbException e) {
-            throw new InvalidInputException("body", "The body is not a result batch in JSON" + rootMessage(e));
-        }
-        return Response.accepted(reports.submit(agent, batch)).build();
+        return Response.accepted(reports.submit(agent, bytes)).build();
     }
 
     private static Response tooLarge() {
@@ -72,15 +60,5 @@ public class ResultsResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? "" : ": " + (message.length() > 200 ? message.substring(0, 200)
-                : message);
     }
 }
