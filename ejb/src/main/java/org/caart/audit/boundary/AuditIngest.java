@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.caart.audit.control.AuditProgress;
+import org.caart.audit.control.ResultRows;
 import org.caart.audit.entity.AuditRun;
-import org.caart.audit.entity.CheckResult;
 import org.caart.contract.agent.v1.CheckResultView;
 import org.caart.contract.agent.v1.CheckStatus;
 import org.caart.contract.agent.v1.ResultBatchView;
@@ -30,6 +30,9 @@ public class AuditIngest {
 
     @Inject
     AuditProgress progress;
+
+    @Inject
+    ResultRows rows;
 
     @Inject
     Clock clock;
@@ -58,10 +61,9 @@ public class AuditIngest {
         long companyId = run.get().getAudit().getCompany().getId();
         int[] counts = new int[5];
         for (CheckResultView result : batch.results()) {
-            em.persist(new CheckResult(batch.runId(), companyId, result, now));
             counts[index(result.status())]++;
         }
-        em.flush();
+        rows.insert(batch.runId(), companyId, batch.results(), now);
         progress.applied(batch.runId(), run.get().getAudit().getId(), batch.planned(), counts,
                 batch.results().size(), batch.end() == null ? null : batch.end().name(), batch.error(), now);
         return true;

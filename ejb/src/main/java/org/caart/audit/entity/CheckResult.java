@@ -10,11 +10,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.caart.contract.agent.v1.CheckResultView;
 import org.caart.contract.agent.v1.CheckStatus;
 import org.caart.contract.agent.v1.Severity;
 
-/** One check's outcome on one endpoint in one audit run, with the evidence the agent reported. */
+/**
+ * One check's outcome on one endpoint in one audit run, with the evidence the agent reported. Read-only here: the
+ * ingest writes the rows in bulk ({@code ResultRows}), with ids from the same sequence and allocation.
+ */
 @Entity
 @Table(name = "check_result")
 public class CheckResult {
@@ -72,28 +74,6 @@ public class CheckResult {
     private OffsetDateTime receivedAt;
 
     protected CheckResult() {
-    }
-
-    public CheckResult(String runId, long companyId, CheckResultView view, OffsetDateTime receivedAt) {
-        this.runId = runId;
-        this.companyId = companyId;
-        this.checkId = view.checkId();
-        this.title = cut(view.title(), 500);
-        this.status = view.status();
-        this.severity = view.severity();
-        this.refs = cut(String.join(", ", view.references()), 1000);
-        this.reason = cut(view.reason(), 2000);
-        this.expected = cut(view.expected(), 4000);
-        this.observed = cut(view.observed(), 4000);
-        this.description = cut(view.description(), 4000);
-        this.rationale = cut(view.rationale(), 4000);
-        this.remediation = cut(view.remediation(), 4000);
-        this.durationMicros = view.durationMicros();
-        this.receivedAt = receivedAt;
-    }
-
-    private static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 
     public Long getId() {

@@ -1,0 +1,126 @@
+package org.caart.audit.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.caart.contract.agent.v1.CheckResultView;
+import org.caart.contract.agent.v1.CheckStatus;
+import org.caart.contract.agent.v1.Severity;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bulk insert of a batch's results on the migrated schema (H2 in PostgreSQL mode; the integration tests run it
+ * on PostgreSQL): every column, cut texts, ids that follow the entity's sequence allocation.
+ */
+class ResultRowsTest {
+
+    private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 22, 8, 0, 0, 0, ZoneOffset.UTC);
+    private static final String RUN = "8d0c3f1e-8f0a-4a52-9d3c-0b6f7f7d1a11";
+
+    private Connection db;
+
+    @BeforeEach
+    void migrate() throws SQLException {
+        String url = "jdbc:h2:mem:rows" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+        db = DriverManager.getConnection(url, "sa", "");
+        try (Statement s = db.createStatement()) {
+            s.execute("SET REFERENTIAL_INTEGRITY FALSE"); // the rows' run need not exist for what is tested here
+        }
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        db.close();
+    }
+
+    @Test
+    void aBatchIsWrittenWithEveryColumnAndItsTextsCutToTheirColumns() throws SQLException {
+        List<CheckResultView> results = new ArrayList<>();
+        results.add(new CheckResultView("1.1.1", "Ensure cramfs is disabled", CheckStatus.FAILED, Severity.HIGH,
+                List.of("CIS 1.1.1", "NIST CM-7"), "module loaded", "not loaded", "loaded", "why", "because",
+                "modprobe -r cramfs", 1234));
+        results.add(new CheckResultView("1.1.2", "t".repeat(600), CheckStatus.NOT_APPLICABLE, null, List.of(),
+                null, null, "o".repeat(5000), null, null, null, 0));
+        ResultRows.insert(db, RUN, 7, results, NOW);
+
+        List<List<Object>> rows = query("SELECT id, run_id, company_id, check_id, title, status, severity, refs, "
+                + "reason, expected, observed, description, rationale, remediation, duration_micros, received_at "
+                + "FROM check_result ORDER BY id");
+        assertEquals(2, rows.size());
+        List<Object> first = rows.get(0);
+        assertEquals(List.of(1L, RUN, 7L, "1.1.1", "Ensure cramfs is disabled", "FAILED", "HIGH", "CIS 1.1.1, NIST CM-7",
+                "module loaded", "not loaded", "loaded", "why", "because", "modprobe -r cramfs", 1234L),
+                first.subList(0, 15));
+        assertEquals(NOW.toInstant(), ((OffsetDateTime) first.get(15)).toInstant());
+        List<Object> second = rows.get(1);
+        assertEquals(2L, second.get(0));
+        assertEquals("t".repeat(499) + "…", second.get(4));
+        assertEquals("NOT_APPLICABLE", second.get(5));
+        assertNull(second.get(6), "no severity");
+        assertEquals("", second.get(7), "no references");
+        assertNull(second.get(8));
+        assertEquals(4000, ((String) second.get(10)).length());
+        assertEquals('…', ((String) second.get(10)).charAt(3999));
+    }
+
+    @Test
+    void eachBatchTakesTheNext500IdsOfTheSequenceAsTheEntityWould() throws SQLException {
+        ResultRows.insert(db, RUN, 7, results(500), NOW);
+        ResultRows.insert(db, RUN, 7, results(3), NOW);
+        ResultRows.insert(db, RUN, 7, List.of(), NOW); // an end-only batch reserves nothing
+        ResultRows.insert(db, RUN, 7, results(1), NOW);
+        List<List<Object>> ids = query("SELECT MIN(id), MAX(id), COUNT(*) FROM check_result");
+        assertEquals(List.of(1L, 1001L, 504L), ids.get(0));
+        assertEquals(List.of(List.of(501L, 503L)), query("SELECT MIN(id), MAX(id) FROM check_result "
+                + "WHERE id > 500 AND id < 1000"));
+        assertEquals(List.of(List.of(2000L)), query("SELECT nextval('check_result_seq')"),
+                "the sequence moved by 500 per batch, so the entity's own allocation can never meet these ids");
+    }
+
+    @Test
+    void moreResultsThanOneSequenceValueCoversAreRefusedBeforeAnythingIsWritten() throws SQLException {
+        assertThrows(IllegalArgumentException.class, () -> ResultRows.insert(db, RUN, 7, results(501), NOW));
+        assertEquals(List.of(List.of(0L)), query("SELECT COUNT(*) FROM check_result"));
+    }
+
+    private static List<CheckResultView> results(int n) {
+        List<CheckResultView> results = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            results.add(new CheckResultView("c" + i, "Check " + i, CheckStatus.PASSED, Severity.LOW,
+                    Collections.emptyList(), null, null, null, null, null, null, 1));
+        }
+        return results;
+    }
+
+    private List<List<Object>> query(String sql) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            int columns = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int c = 1; c <= columns; c++) {
+                    Object value = r.getObject(c);
+                    row.add(value instanceof Integer i ? Long.valueOf(i) : value);
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}
