@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -94,6 +95,56 @@ class AgentApiIT {
         assertEquals(30, r.getInt("received"), "20 + 10, the resend counted once: " + r);
         assertEquals(30, t.api().get(t.path("/audits/" + audit + "/results")).array().size());
         assertEquals(8, r.getInt("failed"));
+    }
+
+    @Test
+    void resultTextsAreStoredAsTheAgentSentThem() {
+        Tenant t = Tenant.create("texts");
+        FakeAgent agent = FakeAgent.enroll(t, "texter");
+        long audit = startAudit(t, "Texts");
+        String run = agent.nextRun();
+        // what a bulk write must not mangle: its own column, row and escape characters, a null-looking value,
+        // quotes, non-Latin text and a character outside the BMP, a NUL (which PostgreSQL cannot store) and text
+        // longer than its column
+        String tricky = "line 1\nline 2\r\n\tindented \\N back\\slash 'single' \"double\" Zürich Ωμέγα 🔒 \\.";
+        String withNul = "REG_MULTI_SZ a\0b";
+        String tooLong = "x".repeat(3999) + "🔒";
+        JsonObject result = Json.createObjectBuilder().add("checkId", "text-1").add("title", "Texts " + tricky)
+                .add("status", "FAILED").add("severity", "LOW")
+                .add("references", Json.createArrayBuilder().add("CIS 1.1").add("tab\there"))
+                .add("reason", withNul).add("expected", tricky).add("observed", tooLong).add("description", tricky)
+                .add("rationale", "\\").add("durationMicros", 5).build();
+        JsonObject bare = Json.createObjectBuilder().add("checkId", "text-2").add("title", "Bare")
+                .add("status", "NOT_APPLICABLE").build();
+        String batch = Json.createObjectBuilder().add("batchId", FakeAgent.newBatchId()).add("runId", run)
+                .add("sequence", 0).add("planned", 2).add("results", Json.createArrayBuilder().add(result).add(bare))
+                .add("end", "COMPLETED").build().toString();
+        assertEquals(202, agent.post(batch).status());
+        awaitStatus(t, audit, "COMPLETED");
+
+        List<JsonObject> stored = t.api().get(t.path("/audits/" + audit + "/results")).array()
+                .getValuesAs(JsonObject.class);
+        assertEquals(2, stored.size(), stored.toString());
+        JsonObject first = stored.stream().filter(r -> r.getString("checkId").equals("text-1")).findFirst().orElseThrow();
+        assertEquals("Texts " + tricky, first.getString("title"));
+        assertEquals("FAILED", first.getString("status"));
+        assertEquals("LOW", first.getString("severity"));
+        assertEquals("CIS 1.1, tab\there", first.getString("references"));
+        assertEquals("REG_MULTI_SZ a\uFFFDb", first.getString("reason"), "NUL kept visible, the batch not lost");
+        assertEquals(tricky, first.getString("expected"));
+        assertEquals("x".repeat(3999) + "…", first.getString("observed"), "cut to the column, never half a character");
+        assertEquals(tricky, first.getString("description"));
+        assertEquals("\\", first.getString("rationale"));
+        assertTrue(absent(first, "remediation"), first.toString());
+        JsonObject second = stored.stream().filter(r -> r.getString("checkId").equals("text-2")).findFirst().orElseThrow();
+        assertEquals("NOT_APPLICABLE", second.getString("status"));
+        assertTrue(absent(second, "severity") && absent(second, "reason") && absent(second, "observed"),
+                second.toString());
+        assertEquals("", second.getString("references"));
+    }
+
+    private static boolean absent(JsonObject object, String name) {
+        return !object.containsKey(name) || object.isNull(name);
     }
 
     @Test

@@ -71,7 +71,7 @@ public class AuditProgress {
             em.createNativeQuery("UPDATE audit_run SET status = ?, finished_at = ?, error = ? "
                             + "WHERE id = ? AND status IN ('QUEUED', 'RUNNING')")
                     .setParameter(1, end).setParameter(2, now)
-                    .setParameter(3, error == null ? null : error.substring(0, Math.min(error.length(), 1000)))
+                    .setParameter(3, ResultRows.text(error, 1000))
                     .setParameter(4, runId).executeUpdate();
             closeIfDone(auditId, now);
         }

@@ -2,31 +2,43 @@ package org.caart.audit.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javax.sql.DataSource;
 import org.caart.contract.agent.v1.CheckResultView;
+import org.postgresql.PGConnection;
 
 /**
- * Writes a batch's results as {@code check_result} rows with one multi-row INSERT on the caller's transaction
- * (the container hands out the transaction's own connection), instead of one persisted entity per result: the
- * ingest path's largest cost after JSON. Ids come the way EclipseLink takes them for the entity: one
- * {@code nextval} of {@code check_result_seq} (INCREMENT BY 500) reserves the 500 ids up to it, and a batch holds
- * at most {@link BatchCheck#MAX_RESULTS} results. Texts longer than their column are cut, ending with "…".
+ * Writes a batch's results as {@code check_result} rows on the caller's transaction (the container hands out the
+ * transaction's own connection), instead of one persisted entity per result: the ingest path's largest cost after
+ * JSON. On PostgreSQL the rows go in with one {@code COPY ... FROM STDIN}, elsewhere (H2) with one multi-row
+ * INSERT. Ids come the way EclipseLink takes them for the entity: one {@code nextval} of {@code check_result_seq}
+ * (INCREMENT BY 500) reserves the 500 ids up to it, and a batch holds at most {@link BatchCheck#MAX_RESULTS}
+ * results. Texts longer than their column are cut, ending with "…"; a NUL character, which PostgreSQL cannot
+ * store in text, becomes U+FFFD, so such a result is stored rather than failing its whole batch.
  */
 @Dependent
 public class ResultRows {
 
+    private static final System.Logger LOG = System.getLogger(ResultRows.class.getName());
     static final int IDS_PER_SEQUENCE_VALUE = 500;
-    private static final String INSERT = "INSERT INTO check_result (id, run_id, company_id, check_id, title, status, "
-            + "severity, refs, reason, expected, observed, description, rationale, remediation, duration_micros, "
-            + "received_at) VALUES ";
+    private static volatile boolean reported;
+    private static final String COLUMNS = "id, run_id, company_id, check_id, title, status, severity, refs, reason, "
+            + "expected, observed, description, rationale, remediation, duration_micros, received_at";
+    private static final String INSERT = "INSERT INTO check_result (" + COLUMNS + ") VALUES ";
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String COPY = "COPY check_result (" + COLUMNS + ") FROM STDIN";
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
 
     @Resource(lookup = "java:app/jdbc/caart")
     DataSource dataSource;
@@ -47,45 +59,125 @@ public class ResultRows {
         if (results.size() > IDS_PER_SEQUENCE_VALUE) {
             throw new IllegalArgumentException("At most " + IDS_PER_SEQUENCE_VALUE + " results per batch");
         }
-        long id;
+        long firstId;
         try (PreparedStatement next = connection.prepareStatement("SELECT nextval('check_result_seq')");
                 ResultSet value = next.executeQuery()) {
             value.next();
-            id = value.getLong(1) - IDS_PER_SEQUENCE_VALUE + 1;
+            firstId = value.getLong(1) - IDS_PER_SEQUENCE_VALUE + 1;
         }
+        PGConnection postgres = Postgres.of(connection);
+        if (!reported) {
+            reported = true;
+            LOG.log(Level.INFO, "Check results are written with {0} ({1})", postgres != null ? "COPY"
+                    : "multi-row INSERT", connection.getMetaData().getDatabaseProductName());
+        }
+        if (postgres != null) {
+            copy(postgres, firstId, runId, companyId, results, receivedAt);
+        } else {
+            insertRows(connection, firstId, runId, companyId, results, receivedAt);
+        }
+    }
+
+    /** The result's 16 column values in {@link #COLUMNS} order (texts cut and cleaned; nulls where absent). */
+    private static Object[] values(long id, String runId, long companyId, CheckResultView result,
+            OffsetDateTime receivedAt) {
+        return new Object[] {id, runId, companyId, text(result.checkId(), 120), text(result.title(), 500),
+            result.status().name(), result.severity() == null ? null : result.severity().name(),
+            text(String.join(", ", result.references()), 1000), text(result.reason(), 2000),
+            text(result.expected(), 4000), text(result.observed(), 4000), text(result.description(), 4000),
+            text(result.rationale(), 4000), text(result.remediation(), 4000), result.durationMicros(), receivedAt};
+    }
+
+    private static void insertRows(Connection connection, long firstId, String runId, long companyId,
+            List<CheckResultView> results, OffsetDateTime receivedAt) throws SQLException {
         StringBuilder sql = new StringBuilder(INSERT.length() + results.size() * (ROW.length() + 2)).append(INSERT);
         for (int i = 0; i < results.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(ROW);
         }
         try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
             int p = 1;
+            long id = firstId;
             for (CheckResultView result : results) {
-                insert.setLong(p++, id++);
-                insert.setString(p++, runId);
-                insert.setLong(p++, companyId);
-                insert.setString(p++, result.checkId());
-                insert.setString(p++, cut(result.title(), 500));
-                insert.setString(p++, result.status().name());
-                if (result.severity() == null) {
-                    insert.setNull(p++, Types.VARCHAR);
-                } else {
-                    insert.setString(p++, result.severity().name());
+                for (Object value : values(id++, runId, companyId, result, receivedAt)) {
+                    if (value == null) {
+                        insert.setNull(p++, Types.VARCHAR);
+                    } else {
+                        insert.setObject(p++, value);
+                    }
                 }
-                insert.setString(p++, cut(String.join(", ", result.references()), 1000));
-                insert.setString(p++, cut(result.reason(), 2000));
-                insert.setString(p++, cut(result.expected(), 4000));
-                insert.setString(p++, cut(result.observed(), 4000));
-                insert.setString(p++, cut(result.description(), 4000));
-                insert.setString(p++, cut(result.rationale(), 4000));
-                insert.setString(p++, cut(result.remediation(), 4000));
-                insert.setLong(p++, result.durationMicros());
-                insert.setObject(p++, receivedAt);
             }
             insert.executeUpdate();
         }
     }
 
-    static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    /** COPY in PostgreSQL's text format: tab between columns, \N for null, backslash escapes in values. */
+    private static void copy(PGConnection connection, long firstId, String runId, long companyId,
+            List<CheckResultView> results, OffsetDateTime receivedAt) throws SQLException {
+        StringBuilder data = new StringBuilder(results.size() * 1024);
+        long id = firstId;
+        for (CheckResultView result : results) {
+            Object[] values = values(id++, runId, companyId, result, receivedAt);
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    data.append('\t');
+                }
+                Object value = values[i];
+                if (value == null) {
+                    data.append("\\N");
+                } else if (value instanceof OffsetDateTime time) {
+                    data.append(TIMESTAMP.format(time));
+                } else {
+                    escape(data, value.toString());
+                }
+            }
+            data.append('\n');
+        }
+        try {
+            connection.getCopyAPI().copyIn(COPY,
+                    new ByteArrayInputStream(data.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new SQLException("Could not send the rows: " + e.getMessage(), e);
+        }
+    }
+
+    static void escape(StringBuilder out, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    /** The text as its column can hold it: null stays null, NUL becomes U+FFFD, over-long ends in "…". */
+    static String text(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String clean = value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
+        if (clean.length() <= max) {
+            return clean;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(clean.charAt(end - 1))) {
+            end--; // never leave half a character before the ellipsis
+        }
+        return clean.substring(0, end) + "…";
+    }
+
+    /** PostgreSQL's side of a connection, kept apart so a server without the driver falls back to INSERT. */
+    private static final class Postgres {
+
+        static PGConnection of(Connection connection) {
+            try {
+                return connection.isWrapperFor(PGConnection.class) ? connection.unwrap(PGConnection.class) : null;
+            } catch (SQLException | LinkageError e) {
+                return null;
+            }
+        }
     }
 }

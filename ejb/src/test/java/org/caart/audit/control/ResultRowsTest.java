@@ -99,6 +99,23 @@ class ResultRowsTest {
         assertEquals(List.of(List.of(0L)), query("SELECT COUNT(*) FROM check_result"));
     }
 
+    @Test
+    void textsAreCleanedForTheirColumnsWithoutSplittingACharacter() {
+        assertNull(ResultRows.text(null, 10));
+        assertEquals("a\uFFFDb", ResultRows.text("a\0b", 10), "PostgreSQL cannot store NUL in text");
+        assertEquals("abcd", ResultRows.text("abcd", 4));
+        assertEquals("abc…", ResultRows.text("abcde", 4));
+        String emoji = "\uD83D\uDD12"; // one character, two chars
+        assertEquals("ab…", ResultRows.text("ab" + emoji + "cd", 4), "the lock is not cut in half");
+    }
+
+    @Test
+    void copyTextEscapesWhatWouldEndAColumnOrARow() {
+        StringBuilder out = new StringBuilder();
+        ResultRows.escape(out, "a\tb\nc\rd\\N e\\f");
+        assertEquals("a\\tb\\nc\\rd\\\\N e\\\\f", out.toString());
+    }
+
     private static List<CheckResultView> results(int n) {
         List<CheckResultView> results = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -111,12 +111,13 @@ public class AuditsResource {
     }
 
     public record ResultView(long id, String runId, String checkId, String title, String status, String severity,
-            String expected, String observed, String reason) {
+            String expected, String observed, String reason, String references, String description, String rationale,
+            String remediation) {
 
         static ResultView of(CheckResult c) {
             return new ResultView(c.getId(), c.getRunId(), c.getCheckId(), c.getTitle(), c.getStatus().name(),
                     c.getSeverity() == null ? null : c.getSeverity().name(), c.getExpected(), c.getObserved(),
-                    c.getReason());
+                    c.getReason(), c.getRefs(), c.getDescription(), c.getRationale(), c.getRemediation());
         }
     }
 }
