@@ -2,10 +2,7 @@ package org.caart.audit.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +14,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.caart.contract.agent.v1.CheckResultView;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Writes a batch's results as {@code check_result} rows on the caller's transaction (the container hands out the
@@ -110,45 +108,108 @@ public class ResultRows {
         }
     }
 
-    /** COPY in PostgreSQL's text format: tab between columns, \N for null, backslash escapes in values. */
+    /**
+     * COPY in PostgreSQL's text format: tab between columns, \N for null, backslash escapes in values. The rows are
+     * encoded straight into UTF-8 chunks sent as they fill, so a batch costs no copy of its text beyond the bytes.
+     */
     private static void copy(PGConnection connection, long firstId, String runId, long companyId,
             List<CheckResultView> results, OffsetDateTime receivedAt) throws SQLException {
-        StringBuilder data = new StringBuilder(results.size() * 1024);
-        long id = firstId;
-        for (CheckResultView result : results) {
-            Object[] values = values(id++, runId, companyId, result, receivedAt);
-            for (int i = 0; i < values.length; i++) {
-                if (i > 0) {
-                    data.append('\t');
-                }
-                Object value = values[i];
-                if (value == null) {
-                    data.append("\\N");
-                } else if (value instanceof OffsetDateTime time) {
-                    data.append(TIMESTAMP.format(time));
-                } else {
-                    escape(data, value.toString());
-                }
-            }
-            data.append('\n');
-        }
+        CopyIn in = connection.getCopyAPI().copyIn(COPY);
         try {
-            connection.getCopyAPI().copyIn(COPY,
-                    new ByteArrayInputStream(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new SQLException("Could not send the rows: " + e.getMessage(), e);
+            CopyRows out = new CopyRows(in::writeToCopy);
+            String time = TIMESTAMP.format(receivedAt);
+            long id = firstId;
+            for (CheckResultView result : results) {
+                Object[] values = values(id++, runId, companyId, result, receivedAt);
+                for (int i = 0; i < values.length; i++) {
+                    if (i > 0) {
+                        out.put('\t');
+                    }
+                    Object value = values[i];
+                    if (value == null) {
+                        out.put('\\').put('N');
+                    } else {
+                        out.text(value instanceof OffsetDateTime ? time : value.toString());
+                    }
+                }
+                out.put('\n');
+            }
+            out.flush();
+            in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
         }
     }
 
-    static void escape(StringBuilder out, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
+    /** A COPY's data as UTF-8, handed on in chunks of 64 KiB. */
+    static final class CopyRows {
+
+        interface Sink {
+            void write(byte[] bytes, int offset, int length) throws SQLException;
+        }
+
+        private final Sink sink;
+        private final byte[] buffer = new byte[64 * 1024];
+        private int length;
+
+        CopyRows(Sink sink) {
+            this.sink = sink;
+        }
+
+        CopyRows put(char ascii) throws SQLException {
+            if (length == buffer.length) {
+                flush();
+            }
+            buffer[length++] = (byte) ascii;
+            return this;
+        }
+
+        /** The value escaped for the text format (backslash, tab, newline, carriage return) and encoded. */
+        void text(String value) throws SQLException {
+            for (int i = 0; i < value.length(); i++) {
+                if (buffer.length - length < 8) {
+                    flush();
+                }
+                char c = value.charAt(i);
+                if (c < 0x80) {
+                    switch (c) {
+                        case '\\' -> escaped('\\');
+                        case '\t' -> escaped('t');
+                        case '\n' -> escaped('n');
+                        case '\r' -> escaped('r');
+                        default -> buffer[length++] = (byte) c;
+                    }
+                } else if (c < 0x800) {
+                    buffer[length++] = (byte) (0xC0 | c >> 6);
+                    buffer[length++] = (byte) (0x80 | c & 0x3F);
+                } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                        && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    int p = Character.toCodePoint(c, value.charAt(++i));
+                    buffer[length++] = (byte) (0xF0 | p >> 18);
+                    buffer[length++] = (byte) (0x80 | p >> 12 & 0x3F);
+                    buffer[length++] = (byte) (0x80 | p >> 6 & 0x3F);
+                    buffer[length++] = (byte) (0x80 | p & 0x3F);
+                } else if (Character.isSurrogate(c)) {
+                    buffer[length++] = '?'; // half a character, as String.getBytes encodes it
+                } else {
+                    buffer[length++] = (byte) (0xE0 | c >> 12);
+                    buffer[length++] = (byte) (0x80 | c >> 6 & 0x3F);
+                    buffer[length++] = (byte) (0x80 | c & 0x3F);
+                }
+            }
+        }
+
+        private void escaped(char c) {
+            buffer[length++] = '\\';
+            buffer[length++] = (byte) c;
+        }
+
+        void flush() throws SQLException {
+            if (length > 0) {
+                sink.write(buffer, 0, length);
+                length = 0;
             }
         }
     }

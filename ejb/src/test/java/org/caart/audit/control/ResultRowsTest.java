@@ -3,7 +3,10 @@ package org.caart.audit.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -38,10 +41,7 @@ class ResultRowsTest {
         String url = "jdbc:h2:mem:rows" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
-        db = DriverManager.getConnection(url, "sa", "");
-        try (Statement s = db.createStatement()) {
-            s.execute("SET REFERENTIAL_INTEGRITY FALSE"); // the rows' run need not exist for what is tested here
-        }
+        db = DriverManager.getConnection(url, "sa", ""); // the rows' run need not exist: no foreign key since V6
     }
 
     @AfterEach
@@ -100,6 +100,15 @@ class ResultRowsTest {
     }
 
     @Test
+    void checkResultsHaveNoForeignKeyAfterTheMigrations() throws SQLException {
+        assertEquals(List.of(List.of("PRIMARY KEY")), query("SELECT constraint_type FROM information_schema"
+                + ".table_constraints WHERE table_name = 'check_result' AND constraint_type IN ('PRIMARY KEY', "
+                + "'FOREIGN KEY', 'UNIQUE')"), "only the primary key: V6 dropped the key to audit_run");
+        assertEquals(List.of(List.of(3L)), query("SELECT COUNT(*) FROM information_schema.table_constraints "
+                + "WHERE table_name = 'audit_run' AND constraint_type = 'FOREIGN KEY'"), "other tables keep theirs");
+    }
+
+    @Test
     void textsAreCleanedForTheirColumnsWithoutSplittingACharacter() {
         assertNull(ResultRows.text(null, 10));
         assertEquals("a\uFFFDb", ResultRows.text("a\0b", 10), "PostgreSQL cannot store NUL in text");
@@ -110,10 +119,31 @@ class ResultRowsTest {
     }
 
     @Test
-    void copyTextEscapesWhatWouldEndAColumnOrARow() {
-        StringBuilder out = new StringBuilder();
-        ResultRows.escape(out, "a\tb\nc\rd\\N e\\f");
-        assertEquals("a\\tb\\nc\\rd\\\\N e\\\\f", out.toString());
+    void copyDataEscapesWhatWouldEndAColumnOrARowAndIsUtf8() throws SQLException {
+        String text = "a\tb\nc\rd\\N e\\f Zürich Ωμέγα €5 🔒 end";
+        assertEquals("a\\tb\\nc\\rd\\\\N e\\\\f Zürich Ωμέγα €5 🔒 end\t\\N\n", copyData(text));
+        assertEquals("?x\t\\N\n", copyData("\uD83Dx"), "half a character is encoded as getBytes would");
+    }
+
+    @Test
+    void copyDataLongerThanAChunkArrivesWhole() throws SQLException {
+        String text = ("0123456789 ünï 🔒\t").repeat(20_000); // ~400 KB, chunk edges fall inside characters' bytes
+        assertEquals(text.replace("\t", "\\t") + "\t\\N\n", copyData(text));
+    }
+
+    /** One value, a tab, a null and the end of the row, as the COPY would receive them. */
+    private static String copyData(String value) throws SQLException {
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        List<Integer> chunks = new ArrayList<>();
+        ResultRows.CopyRows rows = new ResultRows.CopyRows((bytes, offset, length) -> {
+            chunks.add(length);
+            sent.write(bytes, offset, length);
+        });
+        rows.text(value);
+        rows.put('\t').put('\\').put('N').put('\n');
+        rows.flush();
+        assertTrue(chunks.stream().allMatch(n -> n > 0 && n <= 64 * 1024), chunks.toString());
+        return sent.toString(StandardCharsets.UTF_8);
     }
 
     private static List<CheckResultView> results(int n) {
