@@ -3,6 +3,7 @@ package org.caart.audit.control;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -110,7 +111,7 @@ public class ResultRows {
 
     /**
      * COPY in PostgreSQL's text format: tab between columns, \N for null, backslash escapes in values. The rows are
-     * encoded straight into UTF-8 chunks sent as they fill, so a batch costs no copy of its text beyond the bytes.
+     * encoded value by value into 64 KiB chunks sent as they fill, never as one copy of the whole batch.
      */
     private static void copy(PGConnection connection, long firstId, String runId, long companyId,
             List<CheckResultView> results, OffsetDateTime receivedAt) throws SQLException {
@@ -166,44 +167,42 @@ public class ResultRows {
             return this;
         }
 
-        /** The value escaped for the text format (backslash, tab, newline, carriage return) and encoded. */
+        /**
+         * The value encoded and escaped for the text format (backslash, tab, newline, carriage return). Escaping
+         * works on the UTF-8 bytes: a multi-byte character never holds a byte below 0x80. Half a character
+         * becomes '?', as {@link String#getBytes} encodes it.
+         */
         void text(String value) throws SQLException {
-            for (int i = 0; i < value.length(); i++) {
-                if (buffer.length - length < 8) {
-                    flush();
-                }
-                char c = value.charAt(i);
-                if (c < 0x80) {
-                    switch (c) {
-                        case '\\' -> escaped('\\');
-                        case '\t' -> escaped('t');
-                        case '\n' -> escaped('n');
-                        case '\r' -> escaped('r');
-                        default -> buffer[length++] = (byte) c;
-                    }
-                } else if (c < 0x800) {
-                    buffer[length++] = (byte) (0xC0 | c >> 6);
-                    buffer[length++] = (byte) (0x80 | c & 0x3F);
-                } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
-                        && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    int p = Character.toCodePoint(c, value.charAt(++i));
-                    buffer[length++] = (byte) (0xF0 | p >> 18);
-                    buffer[length++] = (byte) (0x80 | p >> 12 & 0x3F);
-                    buffer[length++] = (byte) (0x80 | p >> 6 & 0x3F);
-                    buffer[length++] = (byte) (0x80 | p & 0x3F);
-                } else if (Character.isSurrogate(c)) {
-                    buffer[length++] = '?'; // half a character, as String.getBytes encodes it
-                } else {
-                    buffer[length++] = (byte) (0xE0 | c >> 12);
-                    buffer[length++] = (byte) (0x80 | c >> 6 & 0x3F);
-                    buffer[length++] = (byte) (0x80 | c & 0x3F);
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            int from = 0;
+            for (int i = 0; i < bytes.length; i++) {
+                char escape = switch (bytes[i]) {
+                    case '\\' -> '\\';
+                    case '\t' -> 't';
+                    case '\n' -> 'n';
+                    case '\r' -> 'r';
+                    default -> 0;
+                };
+                if (escape != 0) {
+                    write(bytes, from, i - from);
+                    put('\\').put(escape);
+                    from = i + 1;
                 }
             }
+            write(bytes, from, bytes.length - from);
         }
 
-        private void escaped(char c) {
-            buffer[length++] = '\\';
-            buffer[length++] = (byte) c;
+        private void write(byte[] bytes, int offset, int count) throws SQLException {
+            while (count > 0) {
+                if (length == buffer.length) {
+                    flush();
+                }
+                int n = Math.min(count, buffer.length - length);
+                System.arraycopy(bytes, offset, buffer, length, n);
+                length += n;
+                offset += n;
+                count -= n;
+            }
         }
 
         void flush() throws SQLException {
