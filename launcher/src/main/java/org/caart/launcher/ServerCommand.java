@@ -24,6 +24,9 @@ final class ServerCommand {
     static List<String> command(Settings settings, Path serverJar, Path runtimeDir) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // the whole heap from the start: with the serial collector the young generation is a third of the heap in
+        // use, and a small one made ingest bursts copy the batches in flight at every collection
+        command.add("-Xms" + settings.heap());
         command.add("-Xmx" + settings.heap());
         command.add("-Xss512k");
         command.add("-XX:+UseSerialGC");

@@ -23,6 +23,7 @@ class ServerCommandTest {
         List<String> command = ServerCommand.command(settings, Path.of("/opt/caart/lib/caart-server.jar"),
                 temp.resolve("runtime/run-1"));
         assertTrue(command.contains("-Xmx512m"));
+        assertTrue(command.contains("-Xms512m"), "the whole heap from the start");
         assertTrue(command.contains("--nocluster"));
         assertEquals("8181", command.get(command.indexOf("--port") + 1));
         assertEquals(temp.resolve("runtime/run-1").toString(), command.get(command.indexOf("--rootdir") + 1));
