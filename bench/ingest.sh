@@ -12,7 +12,7 @@
 #                       being rebuilt meanwhile)
 #   BENCH_PG_HOST/PORT/USER/PASSWORD   PostgreSQL server (default 127.0.0.1 5432 postgres, empty password)
 #   BENCH_HEAP          server heap (CAART_HEAP, default 1g)
-#   BENCH_AGENTS        simulated agents (20); BENCH_RESULTS results per batch (300)
+#   BENCH_AGENTS        simulated agents (40; a real fleet sending 100/s has hundreds); BENCH_RESULTS results per batch (300)
 #   BENCH_PROFILE       cis (texts as long as the CIS Debian 12 policy's, ~1.2 KB per result) or lean (~0.3 KB)
 #   BENCH_WARMUP, BENCH_MEASURE   seconds (15, 60)
 #   BENCH_GOAL_RATE, BENCH_LATENCY_RATE   batches/s (100, 50)
@@ -40,11 +40,13 @@ db="caart_bench_ingest_$$"
 # shellcheck source=lib/server.sh
 . "$ROOT/bench/lib/server.sh"
 
-# the class path of the benchmark: the PostgreSQL driver, JSON-B and caart-contract, all from the distribution
+# the class path of the benchmark: the PostgreSQL driver, JSON-B, Jackson, caart-contract and caart-ejb (its batch
+# reader), all from the distribution
 mkdir -p "$work/lib"
 unzip -q -o -j "$DIST/lib/caart-server.jar" 'MICRO-INF/runtime/yasson.jar' 'MICRO-INF/runtime/jakarta.json.bind-api.jar' \
     'MICRO-INF/runtime/jakarta.json.jar' -d "$work/lib"
-unzip -q -o -j "$DIST/deploy/ROOT.war" 'WEB-INF/lib/caart-contract-*.jar' 'WEB-INF/lib/postgresql-*.jar' -d "$work/lib"
+unzip -q -o -j "$DIST/deploy/ROOT.war" 'WEB-INF/lib/caart-contract-*.jar' 'WEB-INF/lib/caart-ejb-*.jar' 'WEB-INF/lib/jackson-*.jar' \
+    'WEB-INF/lib/postgresql-*.jar' -d "$work/lib"
 
 psql_ -c "CREATE DATABASE $db" >/dev/null
 port=$(free_port) || { echo "no free port" >&2; exit 1; }
@@ -71,7 +73,7 @@ java -Xmx1g -XX:+UseParallelGC -cp "$work/lib/*" \
     -Dbench.url="http://127.0.0.1:$port" \
     -Dbench.jdbc="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" -Dbench.dbUser="$PG_USER" -Dbench.dbPassword="$PGPASSWORD" \
     -Dbench.serverPid="$server" -Dbench.work="$work" \
-    -Dbench.agents="${BENCH_AGENTS:-20}" -Dbench.results="${BENCH_RESULTS:-300}" -Dbench.profile="${BENCH_PROFILE:-cis}" \
+    -Dbench.agents="${BENCH_AGENTS:-40}" -Dbench.results="${BENCH_RESULTS:-300}" -Dbench.profile="${BENCH_PROFILE:-cis}" \
     -Dbench.warmup="${BENCH_WARMUP:-15}" -Dbench.measure="${BENCH_MEASURE:-60}" \
     -Dbench.goalRate="${BENCH_GOAL_RATE:-100}" -Dbench.latencyRate="${BENCH_LATENCY_RATE:-50}" \
     -Dbench.prewarm="${BENCH_PREWARM:-120}" -Dbench.prewarmMax="${BENCH_PREWARM_MAX:-360}" -Dbench.jfr="${BENCH_JFR:-true}" \

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -68,7 +69,7 @@ public final class IngestBench {
         final String jdbc = prop("bench.jdbc", "jdbc:postgresql://127.0.0.1:5432/caart");
         final String dbUser = prop("bench.dbUser", "postgres");
         final String dbPassword = prop("bench.dbPassword", "");
-        final int agents = Integer.parseInt(prop("bench.agents", "20"));
+        final int agents = Integer.parseInt(prop("bench.agents", "40"));
         final int results = Integer.parseInt(prop("bench.results", "300"));
         final String profile = prop("bench.profile", "cis");
         final int warmup = Integer.parseInt(prop("bench.warmup", "15"));
@@ -210,10 +211,10 @@ public final class IngestBench {
                             "; backlog then drained at %.1f batches/s (consumers alone)", goal.drainRate) : "");
             out("raw batched JDBC:       %,.0f rows/s on 1 connection, %,.0f rows/s on 4 (300 rows per commit, "
                     + "copy of check_result)", raw1, raw4);
-            out("server-shaped JDBC:     %,.0f rows/s on 4 connections (all the SQL of a batch, EclipseLink-sized "
-                    + "batches)", shaped);
+            out("server-shaped JDBC:     %,.0f rows/s on 4 connections (all the SQL of a batch, rows with COPY as "
+                    + "the server writes them)", shaped);
             out("multi-row JDBC:         %,.0f rows/s on 4 connections with reWriteBatchedInserts=true (not used by "
-                    + "the server today)", rewritten);
+                    + "the server, which uses COPY on PostgreSQL)", rewritten);
             double ratio = best * cfg.results / rawBest;
             out("ratio server / raw:     %.3f (best flat-queue rate / best raw JDBC; goal >= 0.3: %s)", ratio,
                     ratio >= 0.3 ? "MET" : "MISSED");
@@ -230,9 +231,9 @@ public final class IngestBench {
             }
             out("                        (commit visibility; the dashboard polls every 2 s, the audit page every "
                     + "1 s, on top)");
-            out("JSON per batch:         Yasson parse %.2f ms, serialize %.2f ms in this JVM -> 2 parses + 1 "
-                    + "serialize = %.1f CPU-ms per batch in the server", micro.parseMs, micro.writeMs,
-                    2 * micro.parseMs + micro.writeMs);
+            out("JSON per batch:         the server's reader (Jackson) %.2f ms in this JVM, read twice = %.1f CPU-ms "
+                    + "per batch in the server (Yasson, used before: %.2f ms per read)", micro.parseMs,
+                    2 * micro.parseMs, micro.yassonMs);
             if (max.cpu != null) {
                 out("CPU in the max-sustainable window, per committed batch:");
                 max.cpu.printPerBatch(Math.max(1, max.committedInWindow() / cfg.results), true);
@@ -1215,6 +1216,7 @@ public final class IngestBench {
             {"org.postgresql.", "JDBC driver (PostgreSQL)"},
             {"org.eclipse.persistence.", "JPA (EclipseLink)"},
             {"org.eclipse.yasson.", "JSON (Yasson/Parsson)"},
+            {"com.fasterxml.jackson.", "JSON (Jackson)"},
             {"org.eclipse.parsson.", "JSON (Yasson/Parsson)"},
             {"org.glassfish.json.", "JSON (Yasson/Parsson)"},
             {"jakarta.json.", "JSON (Yasson/Parsson)"},
@@ -1420,9 +1422,8 @@ public final class IngestBench {
         /**
          * All the database work the server does for one batch, as JDBC on {@code threads} connections: the
          * agent lookup and the run's stop flag (HTTP side, autocommit), then in one transaction the claim
-         * (INSERT ... ON CONFLICT), the run lookup with its audit, the rows in executeBatch chunks of 100
-         * (EclipseLink's batch-writing size), a sequence call per 500 ids, the counter UPDATE of the run and the
-         * audit UPDATE. The counters hit the benchmark's real audit_run rows (phase 0's runs).
+         * (INSERT ... ON CONFLICT), the run lookup with its audit, one sequence call (500 ids) and the rows with
+         * one COPY (as ResultRows), the counter UPDATE of the run and the audit UPDATE. The counters hit the benchmark's real audit_run rows (phase 0's runs).
          */
         double serverShaped(long total, int threads) throws Exception {
             truncate();
@@ -1441,7 +1442,6 @@ public final class IngestBench {
                         PreparedStatement run = c.prepareStatement("SELECT r.*, a.* FROM audit_run r JOIN audit a "
                                 + "ON a.id = r.audit_id WHERE r.id = ? AND r.endpoint_id = ?");
                         PreparedStatement seq = c.prepareStatement("SELECT nextval('check_result_seq')");
-                        PreparedStatement ins = c.prepareStatement(INSERT);
                         PreparedStatement counters = c.prepareStatement("UPDATE audit_run SET received = received "
                                 + "+ ?, passed = passed + ?, failed = failed + ?, not_applicable = not_applicable + ?, "
                                 + "errors = errors + ?, not_run = not_run + ?, planned = CASE WHEN ? > planned THEN ? "
@@ -1450,7 +1450,6 @@ public final class IngestBench {
                         PreparedStatement audit = c.prepareStatement("UPDATE audit SET status = 'RUNNING', "
                                 + "started_at = ?, version = version + 1 WHERE id = ? AND status = 'PENDING'")) {
                     long b;
-                    long idsLeft = 0;
                     while ((b = next.getAndIncrement()) < batches) {
                         Agent agent = setup.agents.get((int) (b % setup.agents.size()));
                         String runId = agent.runs()[0];
@@ -1475,20 +1474,8 @@ public final class IngestBench {
                         run.setString(1, runId);
                         run.setLong(2, endpoint);
                         run.executeQuery().close();
-                        int n = 0;
-                        for (Object[] r : rows) {
-                            if (idsLeft == 0) {
-                                seq.executeQuery().close();
-                                idsLeft = 500;
-                            }
-                            idsLeft--;
-                            bind(ins, ids.incrementAndGet(), runId, r, now);
-                            ins.addBatch();
-                            if (++n % 100 == 0) {
-                                ins.executeBatch();
-                            }
-                        }
-                        ins.executeBatch();
+                        seq.executeQuery().close();
+                        copy(c, runId, now);
                         counters.setInt(1, cfg.results);
                         for (int i = 2; i <= 6; i++) {
                             counters.setInt(i, i == 2 ? cfg.results : 0);
@@ -1511,6 +1498,40 @@ public final class IngestBench {
             out("server-shaped JDBC: %,d rows in %.1f s on %d connections = %,.0f rows/s (%.1f batches/s)",
                     batches * cfg.results, secs, threads, rate, rate / cfg.results);
             return rate;
+        }
+
+        /** The batch's rows with one COPY in text format, as the server's ResultRows writes them on PostgreSQL. */
+        void copy(Connection c, String runId, OffsetDateTime now) throws SQLException {
+            StringBuilder data = new StringBuilder(rows.size() * 1024);
+            String time = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx").format(now);
+            for (Object[] r : rows) {
+                data.append(ids.incrementAndGet()).append('\t').append(runId).append('\t').append(setup.companyId);
+                for (int i = 0; i < 11; i++) {
+                    data.append('\t');
+                    if (r[i] == null) {
+                        data.append("\\N");
+                    } else {
+                        for (char ch : ((String) r[i]).toCharArray()) {
+                            switch (ch) {
+                                case '\\' -> data.append("\\\\");
+                                case '\t' -> data.append("\\t");
+                                case '\n' -> data.append("\\n");
+                                case '\r' -> data.append("\\r");
+                                default -> data.append(ch);
+                            }
+                        }
+                    }
+                }
+                data.append('\t').append(r[11]).append('\t').append(time).append('\n');
+            }
+            try {
+                c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("COPY bench_check_result (id, run_id, "
+                        + "company_id, check_id, title, status, severity, refs, reason, expected, observed, "
+                        + "description, rationale, remediation, duration_micros, received_at) FROM STDIN",
+                        new java.io.ByteArrayInputStream(data.toString().getBytes(StandardCharsets.UTF_8)));
+            } catch (java.io.IOException e) {
+                throw new SQLException(e);
+            }
         }
 
         void truncate() throws SQLException {
@@ -1551,53 +1572,55 @@ public final class IngestBench {
 
     // ------------------------------------------------------------------------------------------------ JSON micro
 
-    /** The server's JSON work per batch with its own JSON-B (Yasson, from the distribution) and contract records:
-     * ResultsResource parses the body, AgentReports serializes it into the JMS message, IngestConsumer parses it
-     * again. Single thread, after a warm-up. */
+    /** The server's JSON work per batch, single thread after a warm-up: its own reader (BatchJson, Jackson, from the
+     * distribution's caart-ejb) runs twice per batch (ResultsResource via AgentReports checks the body, which is
+     * queued as it came; IngestConsumer reads it again). JSON-B (Yasson), which the server used before, for
+     * comparison. */
     static final class Micro {
-        double parseMs;
-        double writeMs;
+        double parseMs = Double.NaN;
+        double yassonMs = Double.NaN;
 
         static Micro run(byte[] results, Setup setup) throws Exception {
             Micro m = new Micro();
-            String json = new String(body(UUID.randomUUID().toString(), setup.agents.get(0).runs()[0], 1, results),
-                    StandardCharsets.UTF_8);
-            Class<?> view;
-            Object jsonb;
+            byte[] json = body(UUID.randomUUID().toString(), setup.agents.get(0).runs()[0], 1, results);
             try {
-                view = Class.forName("org.caart.contract.agent.v1.ResultBatchView");
-                jsonb = Class.forName("jakarta.json.bind.JsonbBuilder").getMethod("create").invoke(null);
+                var read = Class.forName("org.caart.audit.control.BatchJson").getMethod("read", byte[].class);
+                m.parseMs = time(() -> read.invoke(null, (Object) json));
             } catch (ReflectiveOperationException | LinkageError e) {
-                out("JSON micro-benchmark skipped (Yasson or caart-contract not on the class path): %s", e);
-                m.parseMs = Double.NaN;
-                m.writeMs = Double.NaN;
-                return m;
+                out("JSON micro-benchmark of the server's reader skipped (caart-ejb or Jackson not on the class "
+                        + "path): %s", e);
             }
-            var fromJson = jsonb.getClass().getMethod("fromJson", String.class, Class.class);
-            var toJson = jsonb.getClass().getMethod("toJson", Object.class);
-            Object parsed = null;
+            try {
+                Class<?> view = Class.forName("org.caart.contract.agent.v1.ResultBatchView");
+                Object jsonb = Class.forName("jakarta.json.bind.JsonbBuilder").getMethod("create").invoke(null);
+                var fromJson = jsonb.getClass().getMethod("fromJson", String.class, Class.class);
+                String text = new String(json, StandardCharsets.UTF_8);
+                m.yassonMs = time(() -> fromJson.invoke(jsonb, text, view));
+            } catch (ReflectiveOperationException | LinkageError e) {
+                out("JSON micro-benchmark of Yasson skipped (not on the class path): %s", e);
+            }
+            out("JSON (one thread): the server's reader (Jackson) %.2f ms, Yasson %.2f ms per %d-result batch (%,d bytes)",
+                    m.parseMs, m.yassonMs, cfg.results, json.length);
+            return m;
+        }
+
+        interface Work {
+            Object run() throws Exception;
+        }
+
+        /** Milliseconds per call: 4 s of warm-up, then 4 s counted. */
+        static double time(Work work) throws Exception {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(4);
             while (System.nanoTime() < end) {
-                parsed = fromJson.invoke(jsonb, json, view);
-                toJson.invoke(jsonb, parsed);
+                work.run();
             }
             int n = 0;
             long t0 = System.nanoTime();
             while (System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(4)) {
-                parsed = fromJson.invoke(jsonb, json, view);
+                work.run();
                 n++;
             }
-            m.parseMs = (System.nanoTime() - t0) / 1e6 / n;
-            n = 0;
-            t0 = System.nanoTime();
-            while (System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(4)) {
-                toJson.invoke(jsonb, parsed);
-                n++;
-            }
-            m.writeMs = (System.nanoTime() - t0) / 1e6 / n;
-            out("JSON (Yasson, one thread): parse %.2f ms, serialize %.2f ms per %d-result batch (%,d bytes)",
-                    m.parseMs, m.writeMs, cfg.results, json.length());
-            return m;
+            return (System.nanoTime() - t0) / 1e6 / n;
         }
     }
 
