@@ -3,19 +3,16 @@ package org.caart.audit.control;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.caart.contract.agent.v1.CheckResultView;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Writes a batch's results as {@code check_result} rows on the caller's transaction (the container hands out the
@@ -37,7 +34,6 @@ public class ResultRows {
     private static final String INSERT = "INSERT INTO check_result (" + COLUMNS + ") VALUES ";
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String COPY = "COPY check_result (" + COLUMNS + ") FROM STDIN";
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
 
     @Resource(lookup = "java:app/jdbc/caart")
     DataSource dataSource;
@@ -64,16 +60,33 @@ public class ResultRows {
             value.next();
             firstId = value.getLong(1) - IDS_PER_SEQUENCE_VALUE + 1;
         }
-        PGConnection postgres = Postgres.of(connection);
+        boolean copied = copied(connection, firstId, runId, companyId, results, receivedAt);
+        if (!copied) {
+            insertRows(connection, firstId, runId, companyId, results, receivedAt);
+        }
         if (!reported) {
             reported = true;
-            LOG.log(Level.INFO, "Check results are written with {0} ({1})", postgres != null ? "COPY"
-                    : "multi-row INSERT", connection.getMetaData().getDatabaseProductName());
+            LOG.log(Level.INFO, "Check results are written with {0} ({1})", copied ? "COPY" : "multi-row INSERT",
+                    connection.getMetaData().getDatabaseProductName());
         }
-        if (postgres != null) {
-            copy(postgres, firstId, runId, companyId, results, receivedAt);
-        } else {
-            insertRows(connection, firstId, runId, companyId, results, receivedAt);
+    }
+
+    /**
+     * COPY when the connection is PostgreSQL's. The driver's types stay in {@link PostgresCopy}: where the driver is
+     * not visible (an EAR on a server whose data source is another database) this class must still load, and
+     * CDI reads its methods' signatures.
+     */
+    private static boolean copied(Connection connection, long firstId, String runId, long companyId,
+            List<CheckResultView> results, OffsetDateTime receivedAt) throws SQLException {
+        List<Object[]> rows = new ArrayList<>(results.size());
+        long id = firstId;
+        for (CheckResultView result : results) {
+            rows.add(values(id++, runId, companyId, result, receivedAt));
+        }
+        try {
+            return PostgresCopy.copy(connection, COPY, rows);
+        } catch (NoClassDefFoundError e) {
+            return false; // no PostgreSQL driver here, so not a PostgreSQL connection either
         }
     }
 
@@ -109,110 +122,6 @@ public class ResultRows {
         }
     }
 
-    /**
-     * COPY in PostgreSQL's text format: tab between columns, \N for null, backslash escapes in values. The rows are
-     * encoded value by value into 64 KiB chunks sent as they fill, never as one copy of the whole batch.
-     */
-    private static void copy(PGConnection connection, long firstId, String runId, long companyId,
-            List<CheckResultView> results, OffsetDateTime receivedAt) throws SQLException {
-        CopyIn in = connection.getCopyAPI().copyIn(COPY);
-        try {
-            CopyRows out = new CopyRows(in::writeToCopy);
-            String time = TIMESTAMP.format(receivedAt);
-            long id = firstId;
-            for (CheckResultView result : results) {
-                Object[] values = values(id++, runId, companyId, result, receivedAt);
-                for (int i = 0; i < values.length; i++) {
-                    if (i > 0) {
-                        out.put('\t');
-                    }
-                    Object value = values[i];
-                    if (value == null) {
-                        out.put('\\').put('N');
-                    } else {
-                        out.text(value instanceof OffsetDateTime ? time : value.toString());
-                    }
-                }
-                out.put('\n');
-            }
-            out.flush();
-            in.endCopy();
-        } finally {
-            if (in.isActive()) {
-                in.cancelCopy();
-            }
-        }
-    }
-
-    /** A COPY's data as UTF-8, handed on in chunks of 64 KiB. */
-    static final class CopyRows {
-
-        interface Sink {
-            void write(byte[] bytes, int offset, int length) throws SQLException;
-        }
-
-        private final Sink sink;
-        private final byte[] buffer = new byte[64 * 1024];
-        private int length;
-
-        CopyRows(Sink sink) {
-            this.sink = sink;
-        }
-
-        CopyRows put(char ascii) throws SQLException {
-            if (length == buffer.length) {
-                flush();
-            }
-            buffer[length++] = (byte) ascii;
-            return this;
-        }
-
-        /**
-         * The value encoded and escaped for the text format (backslash, tab, newline, carriage return). Escaping
-         * works on the UTF-8 bytes: a multi-byte character never holds a byte below 0x80. Half a character
-         * becomes '?', as {@link String#getBytes} encodes it.
-         */
-        void text(String value) throws SQLException {
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            int from = 0;
-            for (int i = 0; i < bytes.length; i++) {
-                char escape = switch (bytes[i]) {
-                    case '\\' -> '\\';
-                    case '\t' -> 't';
-                    case '\n' -> 'n';
-                    case '\r' -> 'r';
-                    default -> 0;
-                };
-                if (escape != 0) {
-                    write(bytes, from, i - from);
-                    put('\\').put(escape);
-                    from = i + 1;
-                }
-            }
-            write(bytes, from, bytes.length - from);
-        }
-
-        private void write(byte[] bytes, int offset, int count) throws SQLException {
-            while (count > 0) {
-                if (length == buffer.length) {
-                    flush();
-                }
-                int n = Math.min(count, buffer.length - length);
-                System.arraycopy(bytes, offset, buffer, length, n);
-                length += n;
-                offset += n;
-                count -= n;
-            }
-        }
-
-        void flush() throws SQLException {
-            if (length > 0) {
-                sink.write(buffer, 0, length);
-                length = 0;
-            }
-        }
-    }
-
     /** The text as its column can hold it: null stays null, NUL becomes U+FFFD, over-long ends in "…". */
     static String text(String value, int max) {
         if (value == null) {
@@ -227,17 +136,5 @@ public class ResultRows {
             end--; // never leave half a character before the ellipsis
         }
         return clean.substring(0, end) + "…";
-    }
-
-    /** PostgreSQL's side of a connection, kept apart so a server without the driver falls back to INSERT. */
-    private static final class Postgres {
-
-        static PGConnection of(Connection connection) {
-            try {
-                return connection.isWrapperFor(PGConnection.class) ? connection.unwrap(PGConnection.class) : null;
-            } catch (SQLException | LinkageError e) {
-                return null;
-            }
-        }
     }
 }

@@ -135,7 +135,7 @@ class ResultRowsTest {
     private static String copyData(String value) throws SQLException {
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
         List<Integer> chunks = new ArrayList<>();
-        ResultRows.CopyRows rows = new ResultRows.CopyRows((bytes, offset, length) -> {
+        PostgresCopy.CopyRows rows = new PostgresCopy.CopyRows((bytes, offset, length) -> {
             chunks.add(length);
             sent.write(bytes, offset, length);
         });
