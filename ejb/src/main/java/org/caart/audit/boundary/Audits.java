@@ -186,7 +186,8 @@ public class Audits {
     public List<CheckResult> results(long companyId, long auditId, ResultFilter filter, int first, int max) {
         access.require(companyId, Permission.VIEW);
         find(companyId, auditId);
-        TypedQuery<CheckResult> query = em.createQuery("SELECT c FROM CheckResult c WHERE c.companyId = :company "
+        TypedQuery<CheckResult> query = em.createQuery("SELECT c FROM CheckResult c LEFT JOIN FETCH c.text "
+                + "WHERE c.companyId = :company "
                 + "AND c.runId IN (SELECT r.id FROM AuditRun r WHERE r.audit.id = :audit)" + filter.where()
                 + " ORDER BY c.checkId, c.id", CheckResult.class);
         filter.bind(query.setParameter("company", companyId).setParameter("audit", auditId));

@@ -2,6 +2,9 @@ package org.caart.audit.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.Dependent;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,7 +13,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.caart.contract.agent.v1.CheckResultView;
 
@@ -20,8 +26,10 @@ import org.caart.contract.agent.v1.CheckResultView;
  * JSON. On PostgreSQL the rows go in with one {@code COPY ... FROM STDIN}, elsewhere (H2) with one multi-row
  * INSERT. Ids come the way EclipseLink takes them for the entity: one {@code nextval} of {@code check_result_seq}
  * (INCREMENT BY 500) reserves the 500 ids up to it, and a batch holds at most {@link BatchCheck#MAX_RESULTS}
- * results. Texts longer than their column are cut, ending with "…"; a NUL character, which PostgreSQL cannot
- * store in text, becomes U+FFFD, so such a result is stored rather than failing its whole batch.
+ * results. A result's references, description, rationale and remediation are stored once per distinct content
+ * in {@code check_text} ({@link CheckTexts}); the row holds their id. Texts longer than their column are cut,
+ * ending with "…"; a NUL character, which PostgreSQL cannot store in text, becomes U+FFFD, so such a result is
+ * stored rather than failing its whole batch.
  */
 @Dependent
 public class ResultRows {
@@ -29,25 +37,45 @@ public class ResultRows {
     private static final System.Logger LOG = System.getLogger(ResultRows.class.getName());
     static final int IDS_PER_SEQUENCE_VALUE = 500;
     private static volatile boolean reported;
-    private static final String COLUMNS = "id, run_id, company_id, check_id, title, status, severity, refs, reason, "
-            + "expected, observed, description, rationale, remediation, duration_micros, received_at";
+    private static final String COLUMNS = "id, run_id, company_id, check_id, title, status, severity, text_id, "
+            + "reason, expected, observed, duration_micros, received_at";
     private static final String INSERT = "INSERT INTO check_result (" + COLUMNS + ") VALUES ";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String COPY = "COPY check_result (" + COLUMNS + ") FROM STDIN";
 
     @Resource(lookup = "java:app/jdbc/caart")
     DataSource dataSource;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** Writes the rows on the caller's (JTA) transaction; text ids learned on the way are remembered if it commits. */
     public void insert(String runId, long companyId, List<CheckResultView> results, OffsetDateTime receivedAt) {
         try (Connection connection = dataSource.getConnection()) {
-            insert(connection, runId, companyId, results, receivedAt);
+            insert(connection, runId, companyId, results, receivedAt, learned ->
+                    transactions.registerInterposedSynchronization(new Synchronization() {
+                        @Override
+                        public void beforeCompletion() {
+                        }
+
+                        @Override
+                        public void afterCompletion(int status) {
+                            if (status == Status.STATUS_COMMITTED) {
+                                CheckTexts.remember(learned);
+                            }
+                        }
+                    }));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store the results of run " + runId + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Writes the rows on the connection; {@code onCommit} receives the text ids this batch looked up (when there
+     * are any), to hand to {@link CheckTexts#remember} once the connection's transaction has committed.
+     */
     static void insert(Connection connection, String runId, long companyId, List<CheckResultView> results,
-            OffsetDateTime receivedAt) throws SQLException {
+            OffsetDateTime receivedAt, Consumer<Map<CheckTexts.Key, Long>> onCommit) throws SQLException {
         if (results.isEmpty()) {
             return;
         }
@@ -60,9 +88,20 @@ public class ResultRows {
             value.next();
             firstId = value.getLong(1) - IDS_PER_SEQUENCE_VALUE + 1;
         }
-        boolean copied = copied(connection, firstId, runId, companyId, results, receivedAt);
+        List<CheckTexts.Key> keys = new ArrayList<>(results.size());
+        for (CheckResultView result : results) {
+            keys.add(new CheckTexts.Key(text(String.join(", ", result.references()), 1000),
+                    text(result.description(), 4000), text(result.rationale(), 4000),
+                    text(result.remediation(), 4000)));
+        }
+        Map<CheckTexts.Key, Long> learned = new HashMap<>();
+        long[] textIds = CheckTexts.ids(connection, keys, learned);
+        boolean copied = copied(connection, firstId, runId, companyId, results, textIds, receivedAt);
         if (!copied) {
-            insertRows(connection, firstId, runId, companyId, results, receivedAt);
+            insertRows(connection, firstId, runId, companyId, results, textIds, receivedAt);
+        }
+        if (!learned.isEmpty()) {
+            onCommit.accept(learned);
         }
         if (!reported) {
             reported = true;
@@ -77,11 +116,10 @@ public class ResultRows {
      * CDI reads its methods' signatures.
      */
     private static boolean copied(Connection connection, long firstId, String runId, long companyId,
-            List<CheckResultView> results, OffsetDateTime receivedAt) throws SQLException {
+            List<CheckResultView> results, long[] textIds, OffsetDateTime receivedAt) throws SQLException {
         List<Object[]> rows = new ArrayList<>(results.size());
-        long id = firstId;
-        for (CheckResultView result : results) {
-            rows.add(values(id++, runId, companyId, result, receivedAt));
+        for (int i = 0; i < results.size(); i++) {
+            rows.add(values(firstId + i, runId, companyId, results.get(i), textIds[i], receivedAt));
         }
         try {
             return PostgresCopy.copy(connection, COPY, rows);
@@ -90,27 +128,25 @@ public class ResultRows {
         }
     }
 
-    /** The result's 16 column values in {@link #COLUMNS} order (texts cut and cleaned; nulls where absent). */
-    private static Object[] values(long id, String runId, long companyId, CheckResultView result,
+    /** The result's 13 column values in {@link #COLUMNS} order (texts cut and cleaned; nulls where absent). */
+    private static Object[] values(long id, String runId, long companyId, CheckResultView result, long textId,
             OffsetDateTime receivedAt) {
         return new Object[] {id, runId, companyId, text(result.checkId(), 120), text(result.title(), 500),
-            result.status().name(), result.severity() == null ? null : result.severity().name(),
-            text(String.join(", ", result.references()), 1000), text(result.reason(), 2000),
-            text(result.expected(), 4000), text(result.observed(), 4000), text(result.description(), 4000),
-            text(result.rationale(), 4000), text(result.remediation(), 4000), result.durationMicros(), receivedAt};
+            result.status().name(), result.severity() == null ? null : result.severity().name(), textId,
+            text(result.reason(), 2000), text(result.expected(), 4000), text(result.observed(), 4000),
+            result.durationMicros(), receivedAt};
     }
 
     private static void insertRows(Connection connection, long firstId, String runId, long companyId,
-            List<CheckResultView> results, OffsetDateTime receivedAt) throws SQLException {
+            List<CheckResultView> results, long[] textIds, OffsetDateTime receivedAt) throws SQLException {
         StringBuilder sql = new StringBuilder(INSERT.length() + results.size() * (ROW.length() + 2)).append(INSERT);
         for (int i = 0; i < results.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append(ROW);
         }
         try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
             int p = 1;
-            long id = firstId;
-            for (CheckResultView result : results) {
-                for (Object value : values(id++, runId, companyId, result, receivedAt)) {
+            for (int i = 0; i < results.size(); i++) {
+                for (Object value : values(firstId + i, runId, companyId, results.get(i), textIds[i], receivedAt)) {
                     if (value == null) {
                         insert.setNull(p++, Types.VARCHAR);
                     } else {

@@ -4,9 +4,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
@@ -14,8 +17,9 @@ import org.caart.contract.agent.v1.CheckStatus;
 import org.caart.contract.agent.v1.Severity;
 
 /**
- * One check's outcome on one endpoint in one audit run, with the evidence the agent reported. Read-only here: the
- * ingest writes the rows in bulk ({@code ResultRows}), with ids from the same sequence and allocation.
+ * One check's outcome on one endpoint in one audit run, with the evidence the agent reported; the check's texts
+ * are a shared {@link CheckText}. Read-only here: the ingest writes the rows in bulk ({@code ResultRows}), with
+ * ids from the same sequence and allocation.
  */
 @Entity
 @Table(name = "check_result")
@@ -46,9 +50,6 @@ public class CheckResult {
     @Column(name = "severity", length = 20)
     private Severity severity;
 
-    @Column(name = "refs", length = 1000)
-    private String refs;
-
     @Column(name = "reason", length = 2000)
     private String reason;
 
@@ -58,14 +59,10 @@ public class CheckResult {
     @Column(name = "observed", length = 4000)
     private String observed;
 
-    @Column(name = "description", length = 4000)
-    private String description;
-
-    @Column(name = "rationale", length = 4000)
-    private String rationale;
-
-    @Column(name = "remediation", length = 4000)
-    private String remediation;
+    /** References, description, rationale and remediation, shared by every result that carries the same. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "text_id")
+    private CheckText text;
 
     @Column(name = "duration_micros", nullable = false)
     private long durationMicros;
@@ -101,7 +98,7 @@ public class CheckResult {
     }
 
     public String getRefs() {
-        return refs;
+        return text == null ? null : text.getRefs();
     }
 
     public String getReason() {
@@ -117,15 +114,15 @@ public class CheckResult {
     }
 
     public String getDescription() {
-        return description;
+        return text == null ? null : text.getDescription();
     }
 
     public String getRationale() {
-        return rationale;
+        return text == null ? null : text.getRationale();
     }
 
     public String getRemediation() {
-        return remediation;
+        return text == null ? null : text.getRemediation();
     }
 
     public OffsetDateTime getReceivedAt() {

@@ -15,8 +15,10 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.caart.contract.agent.v1.CheckResultView;
 import org.caart.contract.agent.v1.CheckStatus;
 import org.caart.contract.agent.v1.Severity;
@@ -42,6 +44,7 @@ class ResultRowsTest {
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
         db = DriverManager.getConnection(url, "sa", ""); // the rows' run need not exist: no foreign key since V6
+        CheckTexts.forget(); // ids remembered from another test's database
     }
 
     @AfterEach
@@ -57,14 +60,16 @@ class ResultRowsTest {
                 "modprobe -r cramfs", 1234));
         results.add(new CheckResultView("1.1.2", "t".repeat(600), CheckStatus.NOT_APPLICABLE, null, List.of(),
                 null, null, "o".repeat(5000), null, null, null, 0));
-        ResultRows.insert(db, RUN, 7, results, NOW);
+        insert(results);
 
-        List<List<Object>> rows = query("SELECT id, run_id, company_id, check_id, title, status, severity, refs, "
-                + "reason, expected, observed, description, rationale, remediation, duration_micros, received_at "
-                + "FROM check_result ORDER BY id");
+        List<List<Object>> rows = query("SELECT c.id, c.run_id, c.company_id, c.check_id, c.title, c.status, "
+                + "c.severity, t.refs, c.reason, c.expected, c.observed, t.description, t.rationale, t.remediation, "
+                + "c.duration_micros, c.received_at FROM check_result c JOIN check_text t ON t.id = c.text_id "
+                + "ORDER BY c.id");
         assertEquals(2, rows.size());
         List<Object> first = rows.get(0);
-        assertEquals(List.of(1L, RUN, 7L, "1.1.1", "Ensure cramfs is disabled", "FAILED", "HIGH", "CIS 1.1.1, NIST CM-7",
+        assertEquals(List.of(1L, RUN, 7L, "1.1.1", "Ensure cramfs is disabled", "FAILED", "HIGH",
+                "CIS 1.1.1, NIST CM-7",
                 "module loaded", "not loaded", "loaded", "why", "because", "modprobe -r cramfs", 1234L),
                 first.subList(0, 15));
         assertEquals(NOW.toInstant(), ((OffsetDateTime) first.get(15)).toInstant());
@@ -81,10 +86,10 @@ class ResultRowsTest {
 
     @Test
     void eachBatchTakesTheNext500IdsOfTheSequenceAsTheEntityWould() throws SQLException {
-        ResultRows.insert(db, RUN, 7, results(500), NOW);
-        ResultRows.insert(db, RUN, 7, results(3), NOW);
-        ResultRows.insert(db, RUN, 7, List.of(), NOW); // an end-only batch reserves nothing
-        ResultRows.insert(db, RUN, 7, results(1), NOW);
+        insert(results(500));
+        insert(results(3));
+        insert(List.of()); // an end-only batch reserves nothing
+        insert(results(1));
         List<List<Object>> ids = query("SELECT MIN(id), MAX(id), COUNT(*) FROM check_result");
         assertEquals(List.of(1L, 1001L, 504L), ids.get(0));
         assertEquals(List.of(List.of(501L, 503L)), query("SELECT MIN(id), MAX(id) FROM check_result "
@@ -94,8 +99,76 @@ class ResultRowsTest {
     }
 
     @Test
+    void aChecksTextsAreStoredOnceAndSharedByItsResults() throws SQLException {
+        insert(List.of(result("1.1", "cramfs", "why", "fix"), result("1.2", "squashfs", "why", "fix"),
+                result("1.3", "cramfs", "why", "fix")));
+        insert(List.of(result("1.1", "cramfs", "why", "fix"), result("1.4", "cramfs", null, "fix")));
+        assertEquals(List.of(List.of(3L)), query("SELECT COUNT(*) FROM check_text"));
+        assertEquals(List.of(List.of("1.1", "cramfs", "why"), List.of("1.1", "cramfs", "why"),
+                List.of("1.2", "squashfs", "why"), List.of("1.3", "cramfs", "why"), Arrays.asList("1.4", "cramfs", null)),
+                query("SELECT c.check_id, t.description, t.rationale FROM check_result c "
+                        + "JOIN check_text t ON t.id = c.text_id ORDER BY c.check_id, c.id"));
+        assertEquals(List.of(List.of(1L)), query("SELECT COUNT(DISTINCT text_id) FROM check_result "
+                + "WHERE check_id IN ('1.1', '1.3')"), "1.1 twice and 1.3 share one row, as they say the same");
+    }
+
+    @Test
+    void textIdsOfARolledBackBatchAreNotRememberedAndTheTextsAreStoredAgain() throws SQLException {
+        db.setAutoCommit(false);
+        List<Map<CheckTexts.Key, Long>> learned = new ArrayList<>();
+        ResultRows.insert(db, RUN, 7, List.of(result("2.1", "lost", "why", "fix")), NOW, learned::add);
+        assertEquals(1, learned.size(), "the new text's id is handed over for after the commit");
+        db.rollback();
+        insert(List.of(result("2.1", "lost", "why", "fix")));
+        db.commit();
+        assertEquals(List.of(List.of("2.1", "lost")), query("SELECT c.check_id, t.description FROM check_result c "
+                + "JOIN check_text t ON t.id = c.text_id"), "the second batch stored the text again and points at it");
+        List<Map<CheckTexts.Key, Long>> again = new ArrayList<>();
+        ResultRows.insert(db, RUN, 7, List.of(result("2.1", "lost", "why", "fix")), NOW, again::add);
+        db.commit();
+        assertEquals(List.of(), again, "a committed text's id is remembered: no look-up");
+        assertEquals(List.of(List.of(1L, 2L)), query("SELECT COUNT(DISTINCT t.id), COUNT(*) FROM check_result c "
+                + "JOIN check_text t ON t.id = c.text_id"));
+    }
+
+    @Test
+    void theMigrationMovesExistingTextsToSharedRowsThatTheIngestThenFinds() throws SQLException {
+        String url = "jdbc:h2:mem:v6" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("6").load().migrate();
+        try (Connection v6 = DriverManager.getConnection(url, "sa", "")) {
+            try (Statement s = v6.createStatement()) {
+                String row = "INSERT INTO check_result (id, run_id, company_id, check_id, title, status, refs, "
+                        + "description, rationale, remediation, duration_micros, received_at) VALUES ";
+                s.execute(row + "(1001, '" + RUN + "', 7, '1.1', 't', 'PASSED', 'CIS 1.1', 'cramfs', 'why', 'fix', 1, "
+                        + "CURRENT_TIMESTAMP)");
+                s.execute(row + "(1002, '" + RUN + "', 7, '1.1', 't', 'FAILED', 'CIS 1.1', 'cramfs', 'why', 'fix', 1, "
+                        + "CURRENT_TIMESTAMP)");
+                s.execute(row + "(1003, '" + RUN + "', 7, '1.2', 't', 'PASSED', '', NULL, NULL, NULL, 1, "
+                        + "CURRENT_TIMESTAMP)");
+            }
+            Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+            assertEquals(List.of(List.of(1001L, "CIS 1.1", "cramfs", "why", "fix"),
+                    List.of(1002L, "CIS 1.1", "cramfs", "why", "fix"), Arrays.asList(1003L, "", null, null, null)),
+                    query(v6, "SELECT c.id, t.refs, t.description, t.rationale, t.remediation "
+                            + "FROM check_result c JOIN check_text t ON t.id = c.text_id ORDER BY c.id"));
+            assertEquals(List.of(List.of(3L)), query(v6, "SELECT nextval('check_text_seq')"),
+                    "the sequence starts after the migrated rows");
+            List<CheckResultView> same = List.of(new CheckResultView("1.1", "t", CheckStatus.PASSED, null,
+                    List.of("CIS 1.1"), null, null, null, "cramfs", "why", "fix", 1));
+            List<Map<CheckTexts.Key, Long>> learned = new ArrayList<>();
+            ResultRows.insert(v6, RUN, 7, same, NOW, learned::add);
+            assertEquals(1, learned.size(), "found by its digest");
+            assertEquals(List.of(List.of(2L)), query(v6, "SELECT COUNT(*) FROM check_text"),
+                    "the ingest's digest is the migration's: the migrated row is found, not stored twice");
+            assertEquals(List.of(List.of(1L)), query(v6, "SELECT COUNT(DISTINCT text_id) FROM check_result "
+                    + "WHERE check_id = '1.1'"));
+        }
+    }
+
+    @Test
     void moreResultsThanOneSequenceValueCoversAreRefusedBeforeAnythingIsWritten() throws SQLException {
-        assertThrows(IllegalArgumentException.class, () -> ResultRows.insert(db, RUN, 7, results(501), NOW));
+        assertThrows(IllegalArgumentException.class, () -> insert(results(501)));
         assertEquals(List.of(List.of(0L)), query("SELECT COUNT(*) FROM check_result"));
     }
 
@@ -146,6 +219,15 @@ class ResultRowsTest {
         return sent.toString(StandardCharsets.UTF_8);
     }
 
+    private void insert(List<CheckResultView> results) throws SQLException {
+        ResultRows.insert(db, RUN, 7, results, NOW, CheckTexts::remember);
+    }
+
+    private static CheckResultView result(String checkId, String description, String rationale, String remediation) {
+        return new CheckResultView(checkId, "Check " + checkId, CheckStatus.PASSED, Severity.LOW,
+                List.of("CIS " + checkId.charAt(0)), null, null, null, description, rationale, remediation, 1);
+    }
+
     private static List<CheckResultView> results(int n) {
         List<CheckResultView> results = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -156,6 +238,10 @@ class ResultRowsTest {
     }
 
     private List<List<Object>> query(String sql) throws SQLException {
+        return query(db, sql);
+    }
+
+    private static List<List<Object>> query(Connection db, String sql) throws SQLException {
         List<List<Object>> rows = new ArrayList<>();
         try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
             int columns = r.getMetaData().getColumnCount();
