@@ -1316,9 +1316,10 @@ public final class IngestBench {
 
     /**
      * The same rows inserted with plain JDBC into bench_check_result, a copy of check_result made with
-     * {@code LIKE check_result INCLUDING ALL} (same columns, defaults, primary key and run index) plus the same
-     * foreign key to audit_run; the rows name the benchmark's real runs. 300 rows per transaction, one
-     * executeBatch each (the driver's default: no rewriting into multi-row INSERTs, as in the server).
+     * {@code LIKE check_result INCLUDING ALL} (same columns, defaults, primary key and run index; no foreign key,
+     * as check_result has none since V6); the rows name the benchmark's real runs and point at the checks' texts,
+     * stored once beforehand in bench_check_text as the server stores them once in check_text. 300 rows per
+     * transaction, one executeBatch each (the driver's default: no rewriting into multi-row INSERTs).
      */
     static final class RawJdbc {
         final Setup setup;
@@ -1332,16 +1333,31 @@ public final class IngestBench {
             try (Statement st = db.createStatement()) {
                 st.execute("DROP TABLE IF EXISTS bench_check_result");
                 st.execute("CREATE TABLE bench_check_result (LIKE check_result INCLUDING ALL)");
-                st.execute("ALTER TABLE bench_check_result ADD FOREIGN KEY (run_id) REFERENCES audit_run (id)");
                 st.execute("DROP TABLE IF EXISTS bench_ingested_batch");
                 st.execute("CREATE TABLE bench_ingested_batch (LIKE ingested_batch INCLUDING ALL)");
+                st.execute("DROP TABLE IF EXISTS bench_check_text");
+                st.execute("CREATE TABLE bench_check_text (LIKE check_text INCLUDING ALL)");
             }
-            // the values the server stores for the batch's results (CheckResult's constructor)
+            // the values the server stores for the batch's results (ResultRows): the checks' texts once, in
+            // bench_check_text (the server has them from the first batch on), and rows that point at them
             String json = new String(resultsJson, StandardCharsets.UTF_8);
-            for (String r : json.substring(2, json.length() - 2).split("\\},\\{")) {
-                rows.add(new Object[] {str(r, "checkId"), str(r, "title"), str(r, "status"), str(r, "severity"),
-                    refs(r), str(r, "reason"), str(r, "expected"), str(r, "observed"), str(r, "description"),
-                    str(r, "rationale"), str(r, "remediation"), Long.parseLong(num(r, "durationMicros"))});
+            try (PreparedStatement text = db.prepareStatement("INSERT INTO bench_check_text (id, digest, refs, "
+                    + "description, rationale, remediation) VALUES (?, ?, ?, ?, ?, ?)")) {
+                long textId = 0;
+                for (String r : json.substring(2, json.length() - 2).split("\\},\\{")) {
+                    textId++;
+                    text.setLong(1, textId);
+                    text.setString(2, Long.toString(textId));
+                    text.setString(3, refs(r));
+                    text.setString(4, str(r, "description"));
+                    text.setString(5, str(r, "rationale"));
+                    text.setString(6, str(r, "remediation"));
+                    text.addBatch();
+                    rows.add(new Object[] {str(r, "checkId"), str(r, "title"), str(r, "status"), str(r, "severity"),
+                        Long.toString(textId), str(r, "reason"), str(r, "expected"), str(r, "observed"),
+                        Long.parseLong(num(r, "durationMicros"))});
+                }
+                text.executeBatch();
             }
             if (rows.size() != cfg.results) {
                 throw new IllegalStateException("parsed " + rows.size() + " results");
@@ -1367,18 +1383,24 @@ public final class IngestBench {
         }
 
         static final String INSERT = "INSERT INTO bench_check_result (id, run_id, company_id, check_id, title, status, "
-                + "severity, refs, reason, expected, observed, description, rationale, remediation, duration_micros, "
-                + "received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + "severity, text_id, reason, expected, observed, duration_micros, received_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        static final int TEXT_ID = 4;
+        static final int DURATION = 8;
 
         void bind(PreparedStatement ps, long id, String run, Object[] r, OffsetDateTime now) throws SQLException {
             ps.setLong(1, id);
             ps.setString(2, run);
             ps.setLong(3, setup.companyId);
-            for (int i = 0; i < 11; i++) {
-                ps.setString(4 + i, (String) r[i]);
+            for (int i = 0; i < DURATION; i++) {
+                if (i == TEXT_ID) {
+                    ps.setLong(4 + i, Long.parseLong((String) r[i]));
+                } else {
+                    ps.setString(4 + i, (String) r[i]);
+                }
             }
-            ps.setLong(15, (Long) r[11]);
-            ps.setObject(16, now);
+            ps.setLong(4 + DURATION, (Long) r[DURATION]);
+            ps.setObject(5 + DURATION, now);
         }
 
         /** Rows per second of plain batched inserts on {@code threads} connections. */
@@ -1506,7 +1528,7 @@ public final class IngestBench {
             String time = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx").format(now);
             for (Object[] r : rows) {
                 data.append(ids.incrementAndGet()).append('\t').append(runId).append('\t').append(setup.companyId);
-                for (int i = 0; i < 11; i++) {
+                for (int i = 0; i < DURATION; i++) {
                     data.append('\t');
                     if (r[i] == null) {
                         data.append("\\N");
@@ -1522,12 +1544,12 @@ public final class IngestBench {
                         }
                     }
                 }
-                data.append('\t').append(r[11]).append('\t').append(time).append('\n');
+                data.append('\t').append(r[DURATION]).append('\t').append(time).append('\n');
             }
             try {
                 c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("COPY bench_check_result (id, run_id, "
-                        + "company_id, check_id, title, status, severity, refs, reason, expected, observed, "
-                        + "description, rationale, remediation, duration_micros, received_at) FROM STDIN",
+                        + "company_id, check_id, title, status, severity, text_id, reason, expected, observed, "
+                        + "duration_micros, received_at) FROM STDIN",
                         new java.io.ByteArrayInputStream(data.toString().getBytes(StandardCharsets.UTF_8)));
             } catch (java.io.IOException e) {
                 throw new SQLException(e);
