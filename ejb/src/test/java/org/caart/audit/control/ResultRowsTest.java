@@ -37,10 +37,11 @@ class ResultRowsTest {
     private static final String RUN = "8d0c3f1e-8f0a-4a52-9d3c-0b6f7f7d1a11";
 
     private Connection db;
+    private String url;
 
     @BeforeEach
     void migrate() throws SQLException {
-        String url = "jdbc:h2:mem:rows" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+        url = "jdbc:h2:mem:rows" + System.nanoTime() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
         db = DriverManager.getConnection(url, "sa", ""); // the rows' run need not exist: no foreign key since V6
@@ -129,6 +130,51 @@ class ResultRowsTest {
         assertEquals(List.of(), again, "a committed text's id is remembered: no look-up");
         assertEquals(List.of(List.of(1L, 2L)), query("SELECT COUNT(DISTINCT t.id), COUNT(*) FROM check_result c "
                 + "JOIN check_text t ON t.id = c.text_id"));
+    }
+
+    @Test
+    void aNewTextAnotherTransactionHasStoredButNotCommittedIsWaitedForAndShared() throws Exception {
+        try (Connection other = DriverManager.getConnection(url, "sa", "")) {
+            other.setAutoCommit(false);
+            List<Map<CheckTexts.Key, Long>> learnedByOther = new ArrayList<>();
+            ResultRows.insert(other, RUN, 7, List.of(result("3.1", "shared", "why", "fix")), NOW, learnedByOther::add);
+            Thread commit = new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                    other.commit();
+                } catch (InterruptedException | SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            commit.start();
+            List<Map<CheckTexts.Key, Long>> learned = new ArrayList<>();
+            ResultRows.insert(db, RUN, 7, List.of(result("3.1", "shared", "why", "fix")), NOW, learned::add);
+            commit.join();
+            assertEquals(learnedByOther, learned, "the same id, learned after the other transaction committed");
+        }
+        assertEquals(List.of(List.of(1L, 2L)), query("SELECT COUNT(DISTINCT t.id), COUNT(*) FROM check_result c "
+                + "JOIN check_text t ON t.id = c.text_id"));
+    }
+
+    @Test
+    void aNewTextWhoseOtherTransactionRollsBackIsStoredByTheNext() throws Exception {
+        try (Connection other = DriverManager.getConnection(url, "sa", "")) {
+            other.setAutoCommit(false);
+            ResultRows.insert(other, RUN, 7, List.of(result("3.2", "undone", "why", "fix")), NOW, learned -> { });
+            Thread rollback = new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                    other.rollback();
+                } catch (InterruptedException | SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            rollback.start();
+            insert(List.of(result("3.2", "undone", "why", "fix")));
+            rollback.join();
+        }
+        assertEquals(List.of(List.of("3.2", "undone")), query("SELECT c.check_id, t.description FROM check_result c "
+                + "JOIN check_text t ON t.id = c.text_id"), "only this batch's row, with its own text row");
     }
 
     @Test
