@@ -19,8 +19,9 @@ import org.flywaydb.core.api.migration.Context;
  * Moves the texts a check repeats in every result (references, description, rationale, remediation: about 1 KB
  * for a CIS check, several times the result's own evidence) out of {@code check_result} into {@code check_text},
  * one row per distinct content, found by its SHA-256 ({@code digest}, the same encoding as the ingest's
- * {@code CheckTexts.Key}). Existing results get the id of their texts. A Java migration because the digest is
- * computed here, the same way on PostgreSQL and H2.
+ * {@code CheckTexts.Key}, kept as a copy here so the migration never changes with the product's code;
+ * {@code ResultRowsTest} checks that the ingest finds migrated rows). Existing results get the id of their
+ * texts. A Java migration because the digest is computed here, the same way on PostgreSQL and H2.
  */
 public class V7__check_texts_stored_once extends BaseJavaMigration {
 

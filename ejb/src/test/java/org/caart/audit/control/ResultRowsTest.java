@@ -138,15 +138,7 @@ class ResultRowsTest {
             other.setAutoCommit(false);
             List<Map<CheckTexts.Key, Long>> learnedByOther = new ArrayList<>();
             ResultRows.insert(other, RUN, 7, List.of(result("3.1", "shared", "why", "fix")), NOW, learnedByOther::add);
-            Thread commit = new Thread(() -> {
-                try {
-                    Thread.sleep(300);
-                    other.commit();
-                } catch (InterruptedException | SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            commit.start();
+            Thread commit = after(300, other::commit);
             List<Map<CheckTexts.Key, Long>> learned = new ArrayList<>();
             ResultRows.insert(db, RUN, 7, List.of(result("3.1", "shared", "why", "fix")), NOW, learned::add);
             commit.join();
@@ -161,15 +153,7 @@ class ResultRowsTest {
         try (Connection other = DriverManager.getConnection(url, "sa", "")) {
             other.setAutoCommit(false);
             ResultRows.insert(other, RUN, 7, List.of(result("3.2", "undone", "why", "fix")), NOW, learned -> { });
-            Thread rollback = new Thread(() -> {
-                try {
-                    Thread.sleep(300);
-                    other.rollback();
-                } catch (InterruptedException | SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            rollback.start();
+            Thread rollback = after(300, other::rollback);
             insert(List.of(result("3.2", "undone", "why", "fix")));
             rollback.join();
         }
@@ -263,6 +247,24 @@ class ResultRowsTest {
         rows.flush();
         assertTrue(chunks.stream().allMatch(n -> n > 0 && n <= 64 * 1024), chunks.toString());
         return sent.toString(StandardCharsets.UTF_8);
+    }
+
+    interface SqlAction {
+        void run() throws SQLException;
+    }
+
+    /** Runs the action on another thread after the delay (the other transaction's end, while this one waits). */
+    private static Thread after(long millis, SqlAction action) {
+        Thread thread = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+                action.run();
+            } catch (InterruptedException | SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        thread.start();
+        return thread;
     }
 
     private void insert(List<CheckResultView> results) throws SQLException {
