@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
+import jakarta.jms.Message;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import org.apache.activemq.ActiveMQConnectionFactory;
@@ -79,35 +80,48 @@ class ExternalBrokerIT {
         assertEquals(0, empty.array().size());
 
         String body = "probe-without-date-" + System.nanoTime();
-        try (Connection connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port).createConnection();
-                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+        sendToIngest(session -> {
             TextMessage message = session.createTextMessage(body);
             message.setStringProperty("caartType", "probe");
-            session.createProducer(session.createQueue("caart.ingest")).send(message);
-        }
+            return message;
+        });
 
-        JsonObject parked = Wait.until(Duration.ofSeconds(30), () -> api.get("/api/system/pipeline/dead-letters")
-                .array().getValuesAs(JsonObject.class).stream()
-                .filter(d -> d.getString("body").equals(body)).findFirst().orElse(null));
+        JsonObject parked = parked(body);
         assertEquals("probe", parked.getString("type"));
         assertTrue(parked.getString("reason").startsWith("probe without a valid probeSentAt"), parked.toString());
         assertEquals(404, api.get("/api/system/pipeline/probes/" + body).status(), "nothing half-stored");
 
         // result batches travel as the request's bytes; one that cannot be read is shown as text, with its reason
         String batch = "{\"batchId\": \"not json " + System.nanoTime() + " ü";
-        try (Connection connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port).createConnection();
-                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+        sendToIngest(session -> {
             BytesMessage message = session.createBytesMessage();
             message.writeBytes(batch.getBytes(StandardCharsets.UTF_8));
             message.setStringProperty("caartType", "result-batch");
             message.setStringProperty("caartEndpointId", "1");
-            session.createProducer(session.createQueue("caart.ingest")).send(message);
-        }
-        JsonObject bytes = Wait.until(Duration.ofSeconds(30), () -> api.get("/api/system/pipeline/dead-letters")
-                .array().getValuesAs(JsonObject.class).stream()
-                .filter(d -> d.getString("body").equals(batch)).findFirst().orElse(null));
+            return message;
+        });
+        JsonObject bytes = parked(batch);
         assertEquals("result-batch", bytes.getString("type"));
         assertTrue(bytes.getString("reason").startsWith("result batch that is not valid JSON"), bytes.toString());
         assertEquals(2, api.get("/api/system/pipeline/dead-letters").array().size());
+    }
+
+    interface MessageFactory {
+        Message create(Session session) throws Exception;
+    }
+
+    /** Puts a message straight on the external broker's ingest queue, as a foreign or broken producer would. */
+    private void sendToIngest(MessageFactory factory) throws Exception {
+        try (Connection connection = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port).createConnection();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            session.createProducer(session.createQueue("caart.ingest")).send(factory.create(session));
+        }
+    }
+
+    /** The dead letter whose body is the given text, once the operator's API lists it (at most 30 s). */
+    private JsonObject parked(String body) {
+        return Wait.until(Duration.ofSeconds(30), () -> api.get("/api/system/pipeline/dead-letters")
+                .array().getValuesAs(JsonObject.class).stream()
+                .filter(d -> d.getString("body").equals(body)).findFirst().orElse(null));
     }
 }

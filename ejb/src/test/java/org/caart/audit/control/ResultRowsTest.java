@@ -134,29 +134,16 @@ class ResultRowsTest {
 
     @Test
     void aNewTextAnotherTransactionHasStoredButNotCommittedIsWaitedForAndShared() throws Exception {
-        try (Connection other = DriverManager.getConnection(url, "sa", "")) {
-            other.setAutoCommit(false);
-            List<Map<CheckTexts.Key, Long>> learnedByOther = new ArrayList<>();
-            ResultRows.insert(other, RUN, 7, List.of(result("3.1", "shared", "why", "fix")), NOW, learnedByOther::add);
-            Thread commit = after(300, other::commit);
-            List<Map<CheckTexts.Key, Long>> learned = new ArrayList<>();
-            ResultRows.insert(db, RUN, 7, List.of(result("3.1", "shared", "why", "fix")), NOW, learned::add);
-            commit.join();
-            assertEquals(learnedByOther, learned, "the same id, learned after the other transaction committed");
-        }
+        List<Map<CheckTexts.Key, Long>> learned = sameNewTextWhileAnotherTransactionEnds(
+                result("3.1", "shared", "why", "fix"), true);
+        assertEquals(learned.get(0), learned.get(1), "the same id, learned after the other transaction committed");
         assertEquals(List.of(List.of(1L, 2L)), query("SELECT COUNT(DISTINCT t.id), COUNT(*) FROM check_result c "
                 + "JOIN check_text t ON t.id = c.text_id"));
     }
 
     @Test
     void aNewTextWhoseOtherTransactionRollsBackIsStoredByTheNext() throws Exception {
-        try (Connection other = DriverManager.getConnection(url, "sa", "")) {
-            other.setAutoCommit(false);
-            ResultRows.insert(other, RUN, 7, List.of(result("3.2", "undone", "why", "fix")), NOW, learned -> { });
-            Thread rollback = after(300, other::rollback);
-            insert(List.of(result("3.2", "undone", "why", "fix")));
-            rollback.join();
-        }
+        sameNewTextWhileAnotherTransactionEnds(result("3.2", "undone", "why", "fix"), false);
         assertEquals(List.of(List.of("3.2", "undone")), query("SELECT c.check_id, t.description FROM check_result c "
                 + "JOIN check_text t ON t.id = c.text_id"), "only this batch's row, with its own text row");
     }
@@ -249,22 +236,34 @@ class ResultRowsTest {
         return sent.toString(StandardCharsets.UTF_8);
     }
 
-    interface SqlAction {
-        void run() throws SQLException;
-    }
-
-    /** Runs the action on another thread after the delay (the other transaction's end, while this one waits). */
-    private static Thread after(long millis, SqlAction action) {
-        Thread thread = new Thread(() -> {
-            try {
-                Thread.sleep(millis);
-                action.run();
-            } catch (InterruptedException | SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        thread.start();
-        return thread;
+    /**
+     * Stores the result in another connection's open transaction, ends that transaction (commit or rollback) from
+     * another thread 300 ms later, and meanwhile stores the same result here (autocommit), which must wait for it.
+     * Returns the text ids the other transaction learned, then those learned here.
+     */
+    private List<Map<CheckTexts.Key, Long>> sameNewTextWhileAnotherTransactionEnds(CheckResultView result,
+            boolean commit) throws Exception {
+        try (Connection other = DriverManager.getConnection(url, "sa", "")) {
+            other.setAutoCommit(false);
+            List<Map<CheckTexts.Key, Long>> learned = new ArrayList<>();
+            ResultRows.insert(other, RUN, 7, List.of(result), NOW, learned::add);
+            Thread end = new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                    if (commit) {
+                        other.commit();
+                    } else {
+                        other.rollback();
+                    }
+                } catch (InterruptedException | SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            end.start();
+            ResultRows.insert(db, RUN, 7, List.of(result), NOW, learned::add);
+            end.join();
+            return learned;
+        }
     }
 
     private void insert(List<CheckResultView> results) throws SQLException {
