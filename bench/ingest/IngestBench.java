@@ -1445,7 +1445,8 @@ public final class IngestBench {
          * All the database work the server does for one batch, as JDBC on {@code threads} connections: the
          * agent lookup and the run's stop flag (HTTP side, autocommit), then in one transaction the claim
          * (INSERT ... ON CONFLICT), the run lookup with its audit, one sequence call (500 ids) and the rows with
-         * one COPY (as ResultRows), the counter UPDATE of the run and the audit UPDATE. The counters hit the benchmark's real audit_run rows (phase 0's runs).
+         * one COPY (as ResultRows), the counter UPDATE of the run and the audit UPDATE. The counters hit the
+         * benchmark's real audit_run rows (phase 0's runs).
          */
         double serverShaped(long total, int threads) throws Exception {
             truncate();

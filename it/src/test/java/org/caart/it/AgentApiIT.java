@@ -125,7 +125,8 @@ class AgentApiIT {
         List<JsonObject> stored = t.api().get(t.path("/audits/" + audit + "/results")).array()
                 .getValuesAs(JsonObject.class);
         assertEquals(2, stored.size(), stored.toString());
-        JsonObject first = stored.stream().filter(r -> r.getString("checkId").equals("text-1")).findFirst().orElseThrow();
+        JsonObject first = stored.stream().filter(r -> r.getString("checkId").equals("text-1")).findFirst()
+                .orElseThrow();
         assertEquals("Texts " + tricky, first.getString("title"));
         assertEquals("FAILED", first.getString("status"));
         assertEquals("LOW", first.getString("severity"));
@@ -136,7 +137,8 @@ class AgentApiIT {
         assertEquals(tricky, first.getString("description"));
         assertEquals("\\", first.getString("rationale"));
         assertTrue(absent(first, "remediation"), first.toString());
-        JsonObject second = stored.stream().filter(r -> r.getString("checkId").equals("text-2")).findFirst().orElseThrow();
+        JsonObject second = stored.stream().filter(r -> r.getString("checkId").equals("text-2")).findFirst()
+                .orElseThrow();
         assertEquals("NOT_APPLICABLE", second.getString("status"));
         assertTrue(absent(second, "severity") && absent(second, "reason") && absent(second, "observed"),
                 second.toString());

@@ -12,7 +12,8 @@ public record DeadLetter(String messageId, String type, OffsetDateTime enqueuedA
 
     static DeadLetter of(Message message) throws JMSException {
         byte[] bytes = IngestQueue.body(message);
-        // the start of the body; a bytes message (a result batch as it came) is read as UTF-8, a cut character shows as U+FFFD
+        // the start of the body; a bytes message (a result batch as it came) is read as UTF-8, a cut character
+        // shows as U+FFFD
         String body = new String(bytes, 0, Math.min(bytes.length, 2000), StandardCharsets.UTF_8);
         String reason = message.getStringProperty(IngestQueue.DEAD_LETTER_REASON);
         if (reason == null) {

@@ -106,7 +106,8 @@ class ResultRowsTest {
         insert(List.of(result("1.1", "cramfs", "why", "fix"), result("1.4", "cramfs", null, "fix")));
         assertEquals(List.of(List.of(3L)), query("SELECT COUNT(*) FROM check_text"));
         assertEquals(List.of(List.of("1.1", "cramfs", "why"), List.of("1.1", "cramfs", "why"),
-                List.of("1.2", "squashfs", "why"), List.of("1.3", "cramfs", "why"), Arrays.asList("1.4", "cramfs", null)),
+                List.of("1.2", "squashfs", "why"), List.of("1.3", "cramfs", "why"),
+                Arrays.asList("1.4", "cramfs", null)),
                 query("SELECT c.check_id, t.description, t.rationale FROM check_result c "
                         + "JOIN check_text t ON t.id = c.text_id ORDER BY c.check_id, c.id"));
         assertEquals(List.of(List.of(1L)), query("SELECT COUNT(DISTINCT text_id) FROM check_result "
