@@ -7,7 +7,7 @@ set -u
 HERE=$(cd "$(dirname "$0")" && pwd -P)
 PROJECT=$(cd "$HERE/.." && pwd -P)
 AGENT="$PROJECT/agent/target/dist/bin/caart-agent"
-POLICY="${POLICY:-$PROJECT/../shared/test-data/sca/cis_debian12.yml}"
+POLICY="${POLICY:-$PROJECT/policy/src/test/resources/wazuh-sca/cis_debian12.yml}"
 RUNS="${RUNS:-3}"
 
 if [ "$(id -u)" != 0 ]; then

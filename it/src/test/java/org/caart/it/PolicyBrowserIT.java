@@ -30,8 +30,8 @@ class PolicyBrowserIT {
     @Test
     void anAuditorUploadsAWazuhPolicyAndChoosesItForAnAudit() {
         Tenant t = Tenant.create("policy-browser");
-        Path sca = Path.of(System.getProperty("user.dir")).resolve(Path.of("..", "..", "shared", "test-data", "sca",
-                "cis_win2022.yml")).normalize();
+        Path sca = Path.of(System.getProperty("user.dir")).resolve(Path.of("..", "policy", "src", "test", "resources",
+                "wazuh-sca", "cis_win2022.yml")).normalize();
         browser.login(t.ownerEmail(), t.password());
         browser.open("/app/policies.xhtml?company=" + t.companyId());
         browser.type("upload:name", "CIS Windows Server 2022");

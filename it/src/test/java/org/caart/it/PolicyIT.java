@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Uploaded policies: a real Wazuh SCA file (test input from ../shared/test-data/sca) validated with per-rule
+ * Uploaded policies: a real Wazuh SCA file (GPLv2 test input kept in policy/src/test/resources/wazuh-sca) validated with per-rule
  * findings, an audit with it whose order hands the agent the policy itself, and the company boundary.
  */
 @ExtendWith(SharedServer.class)
 class PolicyIT {
 
-    private static final Path SCA = Path.of("..", "..", "shared", "test-data", "sca", "cis_debian12.yml");
+    private static final Path SCA = Path.of("..", "policy", "src", "test", "resources", "wazuh-sca", "cis_debian12.yml");
 
     @Test
     void anUploadedScaPolicyIsValidatedAuditedAndSentToTheAgent() throws IOException {

@@ -24,17 +24,14 @@ import org.caart.contract.agent.v1.ScanReportView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every Wazuh policy in ../shared/test-data/sca parses, and every check gets a status with a reason. */
+/** Every Wazuh policy in the test resources (wazuh-sca/, GPLv2 test data) parses, and every check gets a status. */
 class WazuhTestDataTest {
 
     @TempDir
     Path root;
 
     static List<Path> policies() throws IOException {
-        Path folder = Path.of(System.getProperty("caart.project.dir", ".."), "..", "shared", "test-data", "sca")
-                .toAbsolutePath().normalize();
-        assertTrue(Files.isDirectory(folder), "test data folder missing: " + folder
-                + " (expected ../shared/test-data/sca next to the project)");
+        Path folder = WazuhPolicies.folder();
         try (Stream<Path> files = Files.list(folder)) {
             List<Path> yml = files.filter(f -> f.toString().endsWith(".yml")).sorted().toList();
             assertFalse(yml.isEmpty(), "no .yml policies in " + folder);
