@@ -57,9 +57,9 @@ class PolicyValidationTest {
                   - 'f:/etc/hostname'
             """;
 
-    /** The real Wazuh CIS policies next to the project (test inputs only, never part of the product). */
+    /** The real Wazuh CIS policies kept as the policy module's test resources (GPLv2 test input, never shipped). */
     static List<Path> wazuhPolicies() throws IOException {
-        Path folder = Path.of(System.getProperty("caart.project.dir", ".."), "..", "shared", "test-data", "sca")
+        Path folder = Path.of(System.getProperty("caart.project.dir", ".."), "policy", "src", "test", "resources", "wazuh-sca")
                 .toAbsolutePath().normalize();
         assertTrue(Files.isDirectory(folder), "test data folder missing: " + folder);
         try (Stream<Path> files = Files.list(folder)) {
