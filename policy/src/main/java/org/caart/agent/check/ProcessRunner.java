@@ -4,35 +4,38 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Starts one process, merges stderr into stdout, caps the output and kills the process tree on timeout. */
+/**
+ * Starts one process, merges stderr into stdout and caps the output. On Linux the command runs in a session of its
+ * own; when it ends, or at the timeout, every process still running in that session is killed, so a background child
+ * that keeps the output open can neither hang the scan nor outlive it.
+ */
 final class ProcessRunner {
 
     static final int MAX_OUTPUT = 1 << 20;
     private static final int NOT_FOUND_SH = 127;
     private static final int NOT_FOUND_CMD = 9009;
-    private static final ScheduledExecutorService KILLER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "caart-command-timeout");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** How long the output may take to close after the processes were killed before the reader is abandoned. */
+    private static final Duration AFTER_KILL = Duration.ofSeconds(2);
 
     private final Duration timeout;
+    private final ProcessSession sessions = new ProcessSession(Path.of("/proc"));
 
     ProcessRunner(Duration timeout) {
         this.timeout = timeout;
     }
 
     CommandRun run(CommandLine command) {
+        boolean ownSession = ProcessSession.available();
         Process process;
         try {
-            ProcessBuilder builder = new ProcessBuilder(command.argv()).redirectErrorStream(true);
+            List<String> argv = ownSession ? ProcessSession.wrap(command.argv()) : command.argv();
+            ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
             builder.environment().put("LC_ALL", "C");
             process = builder.start();
         } catch (IOException e) {
@@ -42,52 +45,84 @@ final class ProcessRunner {
             }
             return CommandRun.failed("cannot start " + command.program() + ": " + message);
         }
-        AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> killer = KILLER.schedule(() -> {
-            timedOut.set(true);
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Output output = new Output();
+        Thread reader = new Thread(() -> output.readFrom(process.getInputStream()), "caart-command-output");
+        reader.setDaemon(true);
+        reader.start();
         try {
             process.getOutputStream().close();
-            Output output = read(process.getInputStream());
-            int exit = process.waitFor();
-            killer.cancel(false);
-            if (timedOut.get()) {
-                return CommandRun.timedOut(output.text, "timed out after " + timeout.toSeconds() + " s");
+            boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            kill(process, ownSession);
+            boolean closed = output.awaitEnd(AFTER_KILL.toNanos());
+            if (!exited) {
+                return CommandRun.timedOut(output.text(), "timed out after " + timeout.toSeconds() + " s");
             }
-            if (exit == NOT_FOUND_SH || (exit == NOT_FOUND_CMD && command.viaShell())) {
-                return new CommandRun(false, true, exit, output.text, false, "command not found: " + command.program()
-                        + " (exit code " + exit + ")");
-            }
-            return new CommandRun(true, false, exit, output.text, false,
-                    output.truncated ? "output truncated at " + (MAX_OUTPUT >> 20) + " MiB" : null);
+            return finished(command, process.exitValue(), output, closed);
         } catch (IOException e) {
-            killer.cancel(false);
-            process.destroyForcibly();
-            return CommandRun.failed("cannot read the output of " + command.program() + ": " + e.getMessage());
+            ProcessSession.killTree(process);
+            return CommandRun.failed("cannot run " + command.program() + ": " + e.getMessage());
         } catch (InterruptedException e) {
-            killer.cancel(false);
-            process.destroyForcibly();
+            ProcessSession.killTree(process);
             Thread.currentThread().interrupt();
             return CommandRun.failed("interrupted while running " + command.program());
         }
     }
 
-    private record Output(String text, boolean truncated) {
+    private void kill(Process process, boolean ownSession) throws IOException {
+        if (ownSession) {
+            sessions.killSession(process);
+        } else {
+            ProcessSession.killTree(process);
+        }
     }
 
-    private static Output read(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        boolean truncated = false;
-        try (in) {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                int room = MAX_OUTPUT - out.size();
-                truncated |= n > room;
-                out.write(buffer, 0, Math.min(n, room));
+    private static CommandRun finished(CommandLine command, int exit, Output output, boolean closed) {
+        if (!closed) {
+            return CommandRun.failed(command.program() + " ended but a process outside its session kept its output open");
+        }
+        if (output.error != null) {
+            return CommandRun.failed("cannot read the output of " + command.program() + ": " + output.error);
+        }
+        if (exit == NOT_FOUND_SH || (exit == NOT_FOUND_CMD && command.viaShell())) {
+            return new CommandRun(false, true, exit, output.text(), false, "command not found: " + command.program()
+                    + " (exit code " + exit + ")");
+        }
+        return new CommandRun(true, false, exit, output.text(), false,
+                output.truncated ? "output truncated at " + (MAX_OUTPUT >> 20) + " MiB" : null);
+    }
+
+    /** The output read so far by the reader thread, capped at {@link #MAX_OUTPUT}. */
+    private static final class Output {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final CountDownLatch end = new CountDownLatch(1);
+        private volatile boolean truncated;
+        private volatile String error;
+
+        void readFrom(InputStream in) {
+            byte[] buffer = new byte[8192];
+            try (in) {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    synchronized (bytes) {
+                        int room = MAX_OUTPUT - bytes.size();
+                        truncated |= n > room;
+                        bytes.write(buffer, 0, Math.min(n, room));
+                    }
+                }
+            } catch (IOException e) {
+                error = e.getMessage();
+            } finally {
+                end.countDown();
             }
         }
-        return new Output(out.toString(StandardCharsets.UTF_8), truncated);
+
+        boolean awaitEnd(long nanos) throws InterruptedException {
+            return end.await(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+        }
+
+        String text() {
+            synchronized (bytes) {
+                return bytes.toString(StandardCharsets.UTF_8);
+            }
+        }
     }
 }
