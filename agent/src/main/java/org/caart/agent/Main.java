@@ -65,6 +65,7 @@ public final class Main {
         stream.println();
         stream.println("Exit codes: 0 nothing failed, 1 a check failed, 2 usage or policy error,");
         stream.println("            3 no failure but some checks ended in error or were not run,");
-        stream.println("            4 server unreachable, 5 refused by the server, 6 not enrolled or revoked.");
+        stream.println("            4 server unreachable, 5 refused by the server, 6 not enrolled or revoked,");
+        stream.println("            7 the policy does not apply to this host (requirements not met).");
     }
 }
