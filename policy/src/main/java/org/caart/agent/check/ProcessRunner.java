@@ -12,14 +12,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Starts one process, merges stderr into stdout and caps the output. On Linux the command runs in a session of its
- * own; when it ends, or at the timeout, every process still running in that session is killed, so a background child
- * that keeps the output open can neither hang the scan nor outlive it.
+ * own. At the timeout, or when the command has ended but a background child still holds its output open after
+ * {@link #AFTER_EXIT}, every process of that session is killed, so such a child cannot hang the scan. (The session's
+ * processes are found by reading /proc, which is why that is done only when needed.)
  */
 final class ProcessRunner {
 
     static final int MAX_OUTPUT = 1 << 20;
     private static final int NOT_FOUND_SH = 127;
     private static final int NOT_FOUND_CMD = 9009;
+    /** How long the output may stay open after the command ended before the rest of its session is killed. */
+    private static final Duration AFTER_EXIT = Duration.ofMillis(200);
     /** How long the output may take to close after the processes were killed before the reader is abandoned. */
     private static final Duration AFTER_KILL = Duration.ofSeconds(2);
 
@@ -52,8 +55,11 @@ final class ProcessRunner {
         try {
             process.getOutputStream().close();
             boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            kill(process, ownSession);
-            boolean closed = output.awaitEnd(AFTER_KILL.toNanos());
+            boolean closed = exited && output.awaitEnd(AFTER_EXIT.toNanos());
+            if (!closed) {
+                kill(process, ownSession);
+                closed = output.awaitEnd(AFTER_KILL.toNanos());
+            }
             if (!exited) {
                 return CommandRun.timedOut(output.text(), "timed out after " + timeout.toSeconds() + " s");
             }

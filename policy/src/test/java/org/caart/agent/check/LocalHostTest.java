@@ -68,15 +68,23 @@ class LocalHostTest {
     }
 
     @Test
-    void aBackgroundChildHoldingTheOutputEndsWithTheCommand() throws Exception {
+    void aBackgroundChildHoldingTheOutputIsKilledWhenTheCommandEnds() throws Exception {
         Path pidFile = dir.resolve("child.pid");
         long start = System.nanoTime();
-        CommandRun run = host(true).run("sh -c \"sleep 55 & echo $! > " + pidFile + "; echo hi\"");
+        CommandRun run = host(true).run("sh -c \"sleep 55 & echo $! > " + pidFile + "\"");
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         assertTrue(seconds < 10, "took " + seconds + " s");
-        assertEquals("hi\n", run.output(), run.toString());
         assertEquals(0, run.exitCode(), run.toString());
+        assertEquals("", run.output(), run.toString());
         assertEnds(pidFile);
+    }
+
+    @Test
+    void outputPrintedBeforeABackgroundChildIsKept() {
+        long start = System.nanoTime();
+        CommandRun run = host(true).run("sh -c \"sleep 20 & echo hi\"");
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, run.toString());
+        assertEquals("hi\n", run.output(), run.toString());
     }
 
     @Test
