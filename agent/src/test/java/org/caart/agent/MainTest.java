@@ -73,6 +73,15 @@ class MainTest {
     }
 
     @Test
+    void versionPrintsTheAgentVersion() {
+        assertEquals(0, run("--version"));
+        assertEquals("caart-agent " + Version.current() + "\n", out().replace("\r\n", "\n"));
+        assertFalse(Version.current().isBlank());
+        assertEquals(0, run("version"));
+        assertTrue(out().startsWith("caart-agent "), out());
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         assertEquals(2, run("frobnicate"));
         assertTrue(err().contains("unknown command 'frobnicate'"));
