@@ -7,22 +7,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts one process, merges stderr into stdout and caps the output. On Linux the command runs in a session of its
- * own. At the timeout, or when the command has ended but a background child still holds its output open after
- * {@link #AFTER_EXIT}, every process of that session is killed, so such a child cannot hang the scan. (The session's
- * processes are found by reading /proc, which is why that is done only when needed.)
+ * Starts one process, merges stderr into stdout and caps the output. Like Wazuh, it waits until the command has
+ * ended and every process holding its output has closed it ({@code sh -c "a & b"}: the output of the background
+ * {@code a} counts), within the timeout. On Linux the command runs in a session of its own and at the timeout every
+ * process of that session is killed (found by reading /proc, so only then), so a background child that keeps the
+ * output open ends at the timeout instead of hanging the scan.
  */
 final class ProcessRunner {
 
     static final int MAX_OUTPUT = 1 << 20;
     private static final int NOT_FOUND_SH = 127;
     private static final int NOT_FOUND_CMD = 9009;
-    /** How long the output may stay open after the command ended before the rest of its session is killed. */
-    private static final Duration AFTER_EXIT = Duration.ofMillis(200);
     /** How long the output may take to close after the processes were killed before the reader is abandoned. */
     private static final Duration AFTER_KILL = Duration.ofSeconds(2);
 
@@ -35,35 +36,38 @@ final class ProcessRunner {
 
     CommandRun run(CommandLine command) {
         boolean ownSession = ProcessSession.available();
+        List<String> argv = ownSession ? ProcessSession.wrap(command.argv()) : command.argv();
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
+        builder.environment().put("LC_ALL", "C");
+        Output output = new Output();
+        CompletableFuture<Process> started = new CompletableFuture<>();
+        Thread reader = new Thread(() -> output.startAndRead(builder, started), "caart-command-output");
+        reader.setDaemon(true);
+        reader.start();
         Process process;
         try {
-            List<String> argv = ownSession ? ProcessSession.wrap(command.argv()) : command.argv();
-            ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
-            builder.environment().put("LC_ALL", "C");
-            process = builder.start();
-        } catch (IOException e) {
-            String message = String.valueOf(e.getMessage());
+            process = started.get();
+        } catch (ExecutionException e) {
+            String message = String.valueOf(e.getCause().getMessage());
             if (message.contains("error=2,") || message.contains("error=2)") || message.contains("cannot find the file")) {
                 return CommandRun.notFound("command not found: " + command.program());
             }
             return CommandRun.failed("cannot start " + command.program() + ": " + message);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CommandRun.failed("interrupted while starting " + command.program());
         }
-        Output output = new Output();
-        Thread reader = new Thread(() -> output.readFrom(process.getInputStream()), "caart-command-output");
-        reader.setDaemon(true);
-        reader.start();
         try {
             process.getOutputStream().close();
-            boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            boolean closed = exited && output.awaitEnd(AFTER_EXIT.toNanos());
-            if (!closed) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            boolean ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    && output.awaitEnd(deadline - System.nanoTime());
+            if (!ended) {
                 kill(process, ownSession);
-                closed = output.awaitEnd(AFTER_KILL.toNanos());
-            }
-            if (!exited) {
+                output.awaitEnd(AFTER_KILL.toNanos());
                 return CommandRun.timedOut(output.text(), "timed out after " + timeout.toSeconds() + " s");
             }
-            return finished(command, process.exitValue(), output, closed);
+            return finished(command, process.exitValue(), output);
         } catch (IOException e) {
             ProcessSession.killTree(process);
             return CommandRun.failed("cannot run " + command.program() + ": " + e.getMessage());
@@ -82,10 +86,7 @@ final class ProcessRunner {
         }
     }
 
-    private static CommandRun finished(CommandLine command, int exit, Output output, boolean closed) {
-        if (!closed) {
-            return CommandRun.failed(command.program() + " ended but a process outside its session kept its output open");
-        }
+    private static CommandRun finished(CommandLine command, int exit, Output output) {
         if (output.error != null) {
             return CommandRun.failed("cannot read the output of " + command.program() + ": " + output.error);
         }
@@ -104,14 +105,38 @@ final class ProcessRunner {
         private volatile boolean truncated;
         private volatile String error;
 
-        void readFrom(InputStream in) {
+        /**
+         * Starts the process and reads its output to the end. The stream's lock is taken at once and held
+         * throughout: when the process exits, the JDK drains what the pipe holds and closes it unless it can take
+         * that lock, which would cut off the output of children still running; holding it from the start (before the
+         * process can have exited), the reader sees everything until the last writer closes.
+         */
+        void startAndRead(ProcessBuilder builder, CompletableFuture<Process> started) {
+            Process process;
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                end.countDown();
+                started.completeExceptionally(e);
+                return;
+            }
+            InputStream in = process.getInputStream();
+            synchronized (in) {
+                started.complete(process);
+                readFrom(in);
+            }
+        }
+
+        private void readFrom(InputStream in) {
             byte[] buffer = new byte[8192];
             try (in) {
-                for (int n; (n = in.read(buffer)) >= 0; ) {
-                    synchronized (bytes) {
-                        int room = MAX_OUTPUT - bytes.size();
-                        truncated |= n > room;
-                        bytes.write(buffer, 0, Math.min(n, room));
+                synchronized (in) {
+                    for (int n; (n = in.read(buffer)) >= 0; ) {
+                        synchronized (bytes) {
+                            int room = MAX_OUTPUT - bytes.size();
+                            truncated |= n > room;
+                            bytes.write(buffer, 0, Math.min(n, room));
+                        }
                     }
                 }
             } catch (IOException e) {
