@@ -108,8 +108,10 @@ final class ProcessRunner {
         /**
          * Starts the process and reads its output to the end. The stream's lock is taken at once and held
          * throughout: when the process exits, the JDK drains what the pipe holds and closes it unless it can take
-         * that lock, which would cut off the output of children still running; holding it from the start (before the
-         * process can have exited), the reader sees everything until the last writer closes.
+         * that lock, which would cut off the output of children still running; holding it from the moment the
+         * process started, the reader sees everything until the last writer closes. (A process that exits while
+         * the JDK is still starting it, within about a millisecond, is drained at once: the output its background
+         * children write later is lost, as it always was.)
          */
         void startAndRead(ProcessBuilder builder, CompletableFuture<Process> started) {
             Process process;

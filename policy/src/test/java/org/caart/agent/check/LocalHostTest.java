@@ -82,7 +82,7 @@ class LocalHostTest {
     @Test
     void theOutputOfABackgroundChildCountsUntilItCloses() {
         for (int i = 0; i < 5; i++) {
-            CommandRun run = host(true).run("sh -c \"(sleep 0.3; echo late) & echo early\"");
+            CommandRun run = host(true).run("sh -c \"(sleep 0.4; echo late) & sleep 0.1; echo early\"");
             assertFalse(run.timedOut(), run.toString());
             assertEquals(0, run.exitCode(), run.toString());
             assertEquals("early\nlate\n", run.output(), run.toString());
