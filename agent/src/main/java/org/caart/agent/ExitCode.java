@@ -17,7 +17,9 @@ public enum ExitCode {
     /** The server refused the request, e.g. an enrollment token that is unknown, expired or already used. */
     REFUSED(5),
     /** This agent is not enrolled, or the server no longer knows it (revoked): run {@code caart-agent enroll}. */
-    ENROLL_AGAIN(6);
+    ENROLL_AGAIN(6),
+    /** The policy does not apply to this host (its requirements are not met): nothing was checked. */
+    NOT_APPLICABLE(7);
 
     private final int code;
 

@@ -36,6 +36,10 @@ public final class Main {
             usage(args.length == 0 ? err : out);
             return args.length == 0 ? ExitCode.USAGE.code() : ExitCode.OK.code();
         }
+        if (args[0].equals("--version") || args[0].equals("version")) {
+            out.println("caart-agent " + Version.current());
+            return ExitCode.OK.code();
+        }
         Command command = COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
         if (command == null) {
             err.println("caart-agent: unknown command '" + args[0] + "'");
@@ -58,6 +62,7 @@ public final class Main {
 
     private static void usage(PrintStream stream) {
         stream.println("Usage: caart-agent COMMAND [options]   (caart-agent COMMAND --help for details)");
+        stream.println("       caart-agent --version");
         stream.println();
         for (Command command : COMMANDS) {
             stream.printf("  %-13s %s%n", command.name(), command.summary());
@@ -65,6 +70,7 @@ public final class Main {
         stream.println();
         stream.println("Exit codes: 0 nothing failed, 1 a check failed, 2 usage or policy error,");
         stream.println("            3 no failure but some checks ended in error or were not run,");
-        stream.println("            4 server unreachable, 5 refused by the server, 6 not enrolled or revoked.");
+        stream.println("            4 server unreachable, 5 refused by the server, 6 not enrolled or revoked,");
+        stream.println("            7 the policy does not apply to this host (requirements not met).");
     }
 }

@@ -1,6 +1,7 @@
 package org.caart.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -72,6 +73,15 @@ class MainTest {
     }
 
     @Test
+    void versionPrintsTheAgentVersion() {
+        assertEquals(0, run("--version"));
+        assertEquals("caart-agent " + Version.current() + "\n", out().replace("\r\n", "\n"));
+        assertFalse(Version.current().isBlank());
+        assertEquals(0, run("version"));
+        assertTrue(out().startsWith("caart-agent "), out());
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         assertEquals(2, run("frobnicate"));
         assertTrue(err().contains("unknown command 'frobnicate'"));
@@ -114,6 +124,18 @@ class MainTest {
         assertTrue(out().contains("ERROR"), out());
         // the table shortens long reasons (how much depends on the temp path); the JSON evidence keeps all of it
         assertTrue(Files.readString(json).contains("larger than 64 MiB"), Files.readString(json));
+    }
+
+    @Test
+    void aPolicyWhoseRequirementsAreNotMetExitsSevenWithASentence() throws IOException {
+        Path file = policy("req.yml", "f:" + dir.resolve("req.yml"));
+        Files.writeString(file, Files.readString(file).replace("checks:\n", "requirements:\n  name: \"A Solaris host\"\n"
+                + "  condition: all\n  rules:\n    - 'f:" + dir.resolve("no-such-release") + "'\nchecks:\n"));
+        assertEquals(7, run("scan", file.toString()), err());
+        assertTrue(err().contains("the policy does not apply to this host: requirements not met: A Solaris host"),
+                err());
+        assertTrue(out().contains("not applicable 1"), out());
+        assertFalse(out().contains("Score:  0.0%"), out());
     }
 
     @Test

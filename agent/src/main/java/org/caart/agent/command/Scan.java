@@ -47,7 +47,8 @@ public final class Scan implements Command {
                   --threads N   checks evaluated in parallel (default: min(4, processors))
 
                 Exit codes: 0 nothing failed, 1 a check failed, 2 usage or policy error,
-                            3 no failure but some checks ended in error or were not run.""";
+                            3 no failure but some checks ended in error or were not run,
+                            7 the policy does not apply to this host (its requirements are not met).""";
     }
 
     @Override
@@ -83,6 +84,12 @@ public final class Scan implements Command {
                 err.println("caart-agent scan: cannot write " + file + ": " + e.getMessage());
                 return ExitCode.INCOMPLETE;
             }
+        }
+        java.util.Optional<String> unmet = Scanner.unmetRequirements(report);
+        if (unmet.isPresent()) {
+            err.println("caart-agent scan: the policy does not apply to this host: " + unmet.get()
+                    + "; nothing was checked");
+            return ExitCode.NOT_APPLICABLE;
         }
         return ExitCode.of(report.summary());
     }

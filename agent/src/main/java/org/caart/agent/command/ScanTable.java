@@ -39,7 +39,11 @@ final class ScanTable {
         out.println();
         out.printf("Checks: %d  passed %d  failed %d  not applicable %d  error %d  not run %d%n", summary.total(),
                 summary.passed(), summary.failed(), summary.notApplicable(), summary.error(), summary.notRun());
-        out.printf("Score:  %.1f%%  (passed / (passed + failed))   took %d ms%n", summary.score(), took.toMillis());
+        if (summary.passed() + summary.failed() == 0) {
+            out.printf("Score:  none  (no check passed or failed)   took %d ms%n", took.toMillis());
+        } else {
+            out.printf("Score:  %.1f%%  (passed / (passed + failed))   took %d ms%n", summary.score(), took.toMillis());
+        }
     }
 
     static String label(CheckStatus status) {

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import org.caart.agent.platform.common.Platform;
 import org.caart.contract.agent.v1.CheckResultView;
+import org.caart.contract.agent.v1.CheckStatus;
 import org.caart.contract.agent.v1.ScanReportView;
 import org.caart.contract.agent.v1.ScanSummary;
 
@@ -21,6 +22,9 @@ import org.caart.contract.agent.v1.ScanSummary;
  * policy's order. A check that throws becomes an ERROR result; the scan carries on.
  */
 public final class Scanner {
+
+    /** How the reason of every check begins when the policy's requirements are not met on the host. */
+    public static final String REQUIREMENTS_NOT_MET = "requirements not met: ";
 
     private final Clock clock;
     private final int threads;
@@ -66,10 +70,18 @@ public final class Scanner {
     /** Null when the policy applies to this host, else the reason it does not. */
     private static String unmetRequirements(Policy policy, Host host) {
         try {
-            return policy.requirements().test(host) ? null : "requirements not met: " + policy.requirementsText();
+            return policy.requirements().test(host) ? null : REQUIREMENTS_NOT_MET + policy.requirementsText();
         } catch (RuntimeException e) {
             return "requirements could not be evaluated (" + policy.requirementsText() + "): " + e;
         }
+    }
+
+    /** The reason, when the policy did not apply to the host (its requirements not met); empty otherwise. */
+    public static java.util.Optional<String> unmetRequirements(ScanReportView report) {
+        List<CheckResultView> results = report.results();
+        boolean unmet = !results.isEmpty() && results.stream().allMatch(r -> r.status() == CheckStatus.NOT_APPLICABLE
+                && r.reason() != null && r.reason().startsWith(REQUIREMENTS_NOT_MET));
+        return unmet ? java.util.Optional.of(results.get(0).reason()) : java.util.Optional.empty();
     }
 
     private static List<CheckResultView> notApplicable(Policy policy, String reason) {

@@ -68,6 +68,61 @@ class LocalHostTest {
     }
 
     @Test
+    void aBackgroundChildHoldingTheOutputEndsAtTheTimeout() throws Exception {
+        Path pidFile = dir.resolve("child.pid");
+        long start = System.nanoTime();
+        CommandRun run = host(true).run("sh -c \"sleep 55 & echo $! > " + pidFile + "; echo hi\"");
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertTrue(seconds < 10, "took " + seconds + " s");
+        assertTrue(run.timedOut(), run.toString());
+        assertEquals("hi\n", run.output(), run.toString());
+        assertEnds(pidFile);
+    }
+
+    @Test
+    void theOutputOfABackgroundChildCountsUntilItCloses() {
+        for (int i = 0; i < 5; i++) {
+            CommandRun run = host(true).run("sh -c \"(sleep 0.4; echo late) & sleep 0.1; echo early\"");
+            assertFalse(run.timedOut(), run.toString());
+            assertEquals(0, run.exitCode(), run.toString());
+            assertEquals("early\nlate\n", run.output(), run.toString());
+        }
+    }
+
+    @Test
+    void theWholeSessionIsKilledAtTheTimeout() throws Exception {
+        Path pidFile = dir.resolve("orphan.pid");
+        long start = System.nanoTime();
+        CommandRun run = host(true).run("sh -c \"(sleep 57 & echo $! > " + pidFile + ") ; sleep 58\"");
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertTrue(run.timedOut(), run.toString());
+        assertTrue(seconds < 10, "took " + seconds + " s");
+        assertEnds(pidFile);
+    }
+
+    /** The process whose pid the file holds has ended (within a second: a kill is asynchronous). */
+    private static void assertEnds(Path pidFile) throws Exception {
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        while (running(pid) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        boolean running = running(pid);
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        assertFalse(running, "process " + pid + " outlived the command");
+    }
+
+    /** Alive and not a zombie (an orphan is reaped by init, which may take its time in a container). */
+    private static boolean running(long pid) throws IOException {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    @Test
     void outputIsCappedAtOneMebibyte() {
         CommandRun run = host(true).run("head -c 3000000 /dev/zero");
         assertEquals(1 << 20, run.output().length());

@@ -6,7 +6,8 @@ import org.caart.agent.check.LocalHost;
 
 /**
  * {@code c:COMMAND[ -> CONTENT]}: the command runs (without content), or its output (stderr merged,
- * leading and trailing newlines trimmed) matches. A command that is not found is "invalid", as in Wazuh.
+ * leading and trailing newlines trimmed) matches: line by line, except a 5.x literal, which compares the whole
+ * output. A command that is not found is "invalid", as in Wazuh.
  */
 final class CommandRule extends Rule {
 

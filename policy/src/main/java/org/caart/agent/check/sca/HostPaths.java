@@ -64,7 +64,21 @@ final class HostPaths {
         return current.stream().sorted().toList();
     }
 
-    private static boolean hasGlob(String text) {
+    /**
+     * Follows {@code path} while it is a symbolic link (at most 40 times, as the kernel does); an absolute target is
+     * a host path, mapped through the platform like every other.
+     */
+    static Path followLinks(Host host, Path path) throws IOException {
+        Path current = path;
+        for (int hops = 0; hops < 40 && Files.isSymbolicLink(current); hops++) {
+            Path target = Files.readSymbolicLink(current);
+            current = target.isAbsolute() ? host.platform().resolve(target.toString())
+                    : current.resolveSibling(target).normalize();
+        }
+        return current;
+    }
+
+    static boolean hasGlob(String text) {
         return text.indexOf('*') >= 0 || text.indexOf('?') >= 0 || text.indexOf('[') >= 0;
     }
 }

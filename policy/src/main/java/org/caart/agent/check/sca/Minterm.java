@@ -17,26 +17,31 @@ final class Minterm {
     private final Pattern pattern;
     private final String operator;
     private final long expected;
+    private final boolean ignoreCase;
 
-    private Minterm(boolean negated, Kind kind, String text, Pattern pattern, String operator, long expected) {
+    private Minterm(boolean negated, Kind kind, String text, Pattern pattern, String operator, long expected,
+                    boolean ignoreCase) {
         this.negated = negated;
         this.kind = kind;
         this.text = text;
         this.pattern = pattern;
         this.operator = operator;
         this.expected = expected;
+        this.ignoreCase = ignoreCase;
     }
 
-    static Minterm parse(String term, RegexDialect dialect) throws UnsupportedRegexException {
+    /** {@code literalIgnoresCase}: a literal term compares like C's {@code strcasecmp} (Wazuh 4.x). */
+    static Minterm parse(String term, RegexDialect dialect, boolean literalIgnoresCase)
+            throws UnsupportedRegexException {
         boolean negated = term.startsWith("!");
         String body = negated ? term.substring(1) : term;
         if (body.startsWith("r:")) {
-            return new Minterm(negated, Kind.REGEX, term, dialect.compile(body.substring(2)), null, 0);
+            return new Minterm(negated, Kind.REGEX, term, dialect.compile(body.substring(2)), null, 0, false);
         }
         if (body.startsWith("n:")) {
             return numeric(negated, term, body.substring(2), dialect);
         }
-        return new Minterm(negated, Kind.LITERAL, term, null, null, 0);
+        return new Minterm(negated, Kind.LITERAL, term, null, null, 0, literalIgnoresCase);
     }
 
     private static Minterm numeric(boolean negated, String term, String expr, RegexDialect dialect)
@@ -54,7 +59,7 @@ final class Minterm {
             throw new UnsupportedRegexException("numeric term compares with a non-number: " + term);
         }
         Pattern pattern = dialect.compile(expr.substring(0, at - 1));
-        return new Minterm(negated, Kind.NUMERIC, term, pattern, rest[0], value);
+        return new Minterm(negated, Kind.NUMERIC, term, pattern, rest[0], value, false);
     }
 
     boolean negated() {
@@ -68,7 +73,8 @@ final class Minterm {
     /** Whether the line satisfies the term, ignoring {@code !}. A captured non-number is an error. */
     boolean matches(String line) {
         return switch (kind) {
-            case LITERAL -> line.equals(negated ? text.substring(1) : text);
+            case LITERAL -> ignoreCase ? line.equalsIgnoreCase(negated ? text.substring(1) : text)
+                    : line.equals(negated ? text.substring(1) : text);
             case REGEX -> pattern.matcher(line).find();
             case NUMERIC -> compare(line);
         };

@@ -11,7 +11,8 @@ import java.util.regex.PatternSyntaxException;
 enum RegexDialect {
     PCRE2, OS_REGEX;
 
-    static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.MULTILINE;
+    /** UNIX_LINES: only {@code \n} ends a line, so {@code $} does not match before a {@code \r} (as in PCRE2). */
+    static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.MULTILINE | Pattern.UNIX_LINES;
 
     Pattern compile(String regex) throws UnsupportedRegexException {
         String java = this == PCRE2 ? Pcre2Translation.toJava(regex) : OsRegexTranslation.toJava(regex);

@@ -32,8 +32,8 @@ final class RegistryRule extends Rule {
         this.content = content;
     }
 
-    static RegistryRule parse(String text, boolean negated, String key, String pattern, RegexDialect dialect)
-            throws UnsupportedRegexException {
+    static RegistryRule parse(String text, boolean negated, String key, String pattern, RegexDialect dialect,
+                              ScaVersion version) throws UnsupportedRegexException {
         if (pattern == null) {
             return new RegistryRule(text, negated, key.strip(), null, null, null);
         }
@@ -42,7 +42,7 @@ final class RegistryRule extends Rule {
             return new RegistryRule(text, negated, key.strip(), Content.parse(pattern, dialect), null, null);
         }
         return new RegistryRule(text, negated, key.strip(), null, pattern.substring(0, arrow),
-                Content.parse(pattern.substring(arrow + 4), dialect));
+                Content.parse(pattern.substring(arrow + 4), dialect, version));
     }
 
     @Override

@@ -10,7 +10,7 @@ final class RuleParser {
     private RuleParser() {
     }
 
-    static Rule parse(String raw, RegexDialect dialect) throws UnsupportedRegexException {
+    static Rule parse(String raw, RegexDialect dialect, ScaVersion version) throws UnsupportedRegexException {
         String rule = raw.strip();
         boolean negated = rule.startsWith("not ");
         if (negated) {
@@ -26,16 +26,17 @@ final class RuleParser {
         }
         String target = head.substring(colon + 1);
         return switch (type) {
-            case FILE -> new FileRule(raw, negated, paths(target), content(pattern, dialect));
-            case DIRECTORY -> DirectoryRule.parse(raw, negated, paths(target), pattern, dialect);
-            case COMMAND -> new CommandRule(raw, negated, target, content(pattern, dialect));
-            case REGISTRY -> RegistryRule.parse(raw, negated, target, pattern, dialect);
+            case FILE -> new FileRule(raw, negated, paths(target), content(pattern, dialect, version));
+            case DIRECTORY -> DirectoryRule.parse(raw, negated, paths(target), pattern, dialect, version);
+            case COMMAND -> new CommandRule(raw, negated, target, content(pattern, dialect, version));
+            case REGISTRY -> RegistryRule.parse(raw, negated, target, pattern, dialect, version);
             case PROCESS -> new ProcessRule(raw, negated, target);
         };
     }
 
-    static Content content(String pattern, RegexDialect dialect) throws UnsupportedRegexException {
-        return pattern == null ? null : Content.parse(pattern, dialect);
+    static Content content(String pattern, RegexDialect dialect, ScaVersion version)
+            throws UnsupportedRegexException {
+        return pattern == null ? null : Content.parse(pattern, dialect, version);
     }
 
     /** Wazuh 4.x accepts comma-separated lists of paths (usually from a variable). */

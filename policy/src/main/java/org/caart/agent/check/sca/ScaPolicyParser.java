@@ -46,9 +46,11 @@ public final class ScaPolicyParser implements PolicyParser {
             throw new PolicyException(sourceName + ": a Wazuh SCA policy needs a 'checks:' list");
         }
         boolean v5 = isVersion5(checkNodes);
+        ScaVersion version = v5 ? ScaVersion.V5 : ScaVersion.V4;
         RegexDialect policyDialect = dialect(Yamls.text(policy.get("regex_type")), v5 ? RegexDialect.PCRE2 : RegexDialect.OS_REGEX,
                 sourceName, "policy");
         Variables variables = Variables.of(Yamls.map(root.get("variables")));
+        RuleTexts ruleTexts = new RuleTexts(sourceName, text);
         List<Unsupported> unsupported = new ArrayList<>();
         List<Check> checks = new ArrayList<>();
         int index = 0;
@@ -58,10 +60,16 @@ public final class ScaPolicyParser implements PolicyParser {
             if (check == null) {
                 throw new PolicyException(sourceName + ": check #" + index + " is not a mapping");
             }
-            checks.add(check(sourceName, index, check, policyDialect, variables, unsupported));
+            checks.add(check(sourceName, index, check, policyDialect, version, variables, unsupported,
+                    ruleTexts.of(check.get("rules"),
+                            "check " + java.util.Objects.requireNonNullElse(Yamls.text(check.get("id")), "#" + index),
+                            "checks", index - 1, "rules")));
         }
-        Requirements requirements = requirements(sourceName, Yamls.map(root.get("requirements")), policyDialect,
-                variables, unsupported);
+        Map<String, Object> requirementsNode = Yamls.map(root.get("requirements"));
+        Requirements requirements = requirements(sourceName, requirementsNode, policyDialect, version, variables,
+                unsupported,
+                requirementsNode == null ? List.of()
+                        : ruleTexts.of(requirementsNode.get("rules"), "requirements", "requirements", "rules"));
         return new Policy(Yamls.text(policy.get("id")), firstText(policy, "name", "title"),
                 Yamls.text(policy.get("description")), v5 ? "wazuh-sca-5" : "wazuh-sca-4", origin, checks,
                 unsupported, requirements::isMet, requirements.text());
@@ -113,7 +121,8 @@ public final class ScaPolicyParser implements PolicyParser {
     }
 
     private static Check check(String source, int index, Map<String, Object> node, RegexDialect policyDialect,
-                               Variables variables, List<Unsupported> unsupported) throws PolicyException {
+                               ScaVersion version, Variables variables, List<Unsupported> unsupported, List<String> ruleTexts)
+            throws PolicyException {
         String id = Yamls.text(node.get("id"));
         if (id == null) {
             throw new PolicyException(source + ": check #" + index + " has no id");
@@ -128,17 +137,17 @@ public final class ScaPolicyParser implements PolicyParser {
             problem = "condition '" + conditionText + "' (expected all, any or none)";
             unsupported.add(new Unsupported(id, "condition: " + conditionText, problem));
         }
-        List<Rule> rules = rules(id, Yamls.strings(node.get("rules")), dialect, variables, unsupported);
+        List<Rule> rules = rules(id, ruleTexts, dialect, version, variables, unsupported);
         return new ScaCheck(info, condition, rules, problem);
     }
 
-    static List<Rule> rules(String checkId, List<String> texts, RegexDialect dialect, Variables variables,
-                            List<Unsupported> unsupported) {
+    static List<Rule> rules(String checkId, List<String> texts, RegexDialect dialect, ScaVersion version,
+                            Variables variables, List<Unsupported> unsupported) {
         List<Rule> rules = new ArrayList<>();
         for (String raw : texts) {
             String text = variables.apply(raw);
             try {
-                rules.add(RuleParser.parse(text, dialect));
+                rules.add(RuleParser.parse(text, dialect, version));
             } catch (UnsupportedRegexException e) {
                 unsupported.add(new Unsupported(checkId, text, e.getMessage()));
                 rules.add(new UnsupportedRule(text, typeOf(text), e.getMessage()));
@@ -154,7 +163,8 @@ public final class ScaPolicyParser implements PolicyParser {
     }
 
     private static Requirements requirements(String source, Map<String, Object> node, RegexDialect dialect,
-                                             Variables variables, List<Unsupported> unsupported) throws PolicyException {
+                                             ScaVersion version, Variables variables, List<Unsupported> unsupported,
+                                             List<String> ruleTexts) throws PolicyException {
         if (node == null) {
             return Requirements.NONE;
         }
@@ -164,7 +174,7 @@ public final class ScaPolicyParser implements PolicyParser {
             throw new PolicyException(source + ": requirements have an unknown condition '" + conditionText + "'");
         }
         String title = firstText(node, "name", "title");
-        List<Rule> rules = rules("requirements", Yamls.strings(node.get("rules")), dialect, variables, unsupported);
+        List<Rule> rules = rules("requirements", ruleTexts, dialect, version, variables, unsupported);
         return new Requirements(title == null ? "policy requirements" : title, condition, rules);
     }
 

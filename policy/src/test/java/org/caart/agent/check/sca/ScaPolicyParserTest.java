@@ -132,4 +132,38 @@ class ScaPolicyParserTest {
         assertThrows(PolicyException.class,
                 () -> new ScaPolicyParser().parse("bad.yml", "policy: [\nchecks", PolicyOrigin.LOCAL_FILE));
     }
+
+    @Test
+    void aRuleThatYamlReadsAsAMappingRefusesThePolicyWithItsLine() {
+        String flow = """
+                policy:
+                  id: "map"
+                  name: "Mapping rule"
+                checks:
+                  - id: 1
+                    name: "Key is yes"
+                    condition: all
+                    rules: ['f:/a', f:/a -> r:^Key: yes]
+                """;
+        PolicyException inFlow = assertThrows(PolicyException.class,
+                () -> new ScaPolicyParser().parse("map.yml", flow, PolicyOrigin.LOCAL_FILE));
+        assertTrue(inFlow.getMessage().startsWith("map.yml: line 8: check 1: rule #2"), inFlow.getMessage());
+        assertTrue(inFlow.getMessage().contains("quote"), inFlow.getMessage());
+        String block = flow.replace("    rules: ['f:/a', f:/a -> r:^Key: yes]\n",
+                "    rules:\n      - 'f:/a'\n      - f:/a -> r:^Key: yes\n");
+        PolicyException inBlock = assertThrows(PolicyException.class,
+                () -> new ScaPolicyParser().parse("map.yml", block, PolicyOrigin.LOCAL_FILE));
+        assertTrue(inBlock.getMessage().startsWith("map.yml: line 10: check 1: rule #2"), inBlock.getMessage());
+        String requirements = Sca.v5("all", "f:/etc/debian_version").replace("checks:", """
+                requirements:
+                  name: "Debian"
+                  condition: all
+                  rules:
+                    - f:/etc/debian_version -> r:^Version: 12
+                checks:""");
+        PolicyException inRequirements = assertThrows(PolicyException.class,
+                () -> new ScaPolicyParser().parse("req.yml", requirements, PolicyOrigin.LOCAL_FILE));
+        assertTrue(inRequirements.getMessage().startsWith("req.yml: line 8: requirements: rule #1"),
+                inRequirements.getMessage());
+    }
 }

@@ -3,6 +3,7 @@ package org.caart.agent.check.sca;
 import org.caart.agent.platform.common.FakePlatform;
 import static org.caart.agent.check.sca.Sca.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -101,6 +102,40 @@ class ScaRulesTest {
     void directoryGlobsAreExpanded() {
         assertStatus(CheckStatus.PASSED, check(host, "all",
                 "d:/etc/pwq/* -> r:.+\\.conf$ -> n:minlen\\s*=\\s*(\\d+) compare >= 14"));
+    }
+
+    @Test
+    void aStartDirectoryThatIsASymbolicLinkIsSearched() throws IOException {
+        write("x/conf.d/admins", "%admin ALL=(ALL) NOPASSWD: ALL\n");
+        Files.createSymbolicLink(root.resolve("x/conf.link"), Path.of("conf.d"));
+        Files.createSymbolicLink(root.resolve("x/abs.link"), Path.of("/x/conf.d"));
+        assertStatus(CheckStatus.FAILED, check(host, "all", "not d:/x/conf.d -> r:.* -> r:NOPASSWD"));
+        assertStatus(CheckStatus.FAILED, check(host, "all", "not d:/x/conf.link/ -> r:.* -> r:NOPASSWD"));
+        assertStatus(CheckStatus.FAILED, check(host, "all", "not d:/x/conf.link -> r:.* -> r:NOPASSWD"));
+        assertStatus(CheckStatus.FAILED, check(host, "all", "not d:/x/abs.link -> r:.* -> r:NOPASSWD"));
+        assertStatus(CheckStatus.PASSED, check(host, "all", "d:/x/conf.link -> admins"));
+    }
+
+    @Test
+    void aDirectoryGlobMatchingFilesEvaluatesThoseFiles() throws IOException {
+        write("etc/security/pwquality.conf.d/50-caart.conf", "minlen = 14\n");
+        write("etc/security/pwquality.conf.d/README", "minlen = 1\n");
+        String rule = "d:/etc/security/pwquality.conf.d/* -> r:.+\\.conf$ -> n:minlen\\s*=\\s*(\\d+) compare >= 14";
+        Outcome outcome = check(host, "all", rule);
+        assertStatus(CheckStatus.PASSED, outcome);
+        assertFalse(outcome.observed().contains("directory not found"), outcome.observed());
+        write("etc/security/pwquality.conf.d/60-weak.conf", "minlen = 8\n");
+        assertStatus(CheckStatus.FAILED, check(host, "all", "not " + rule.replace(">= 14", "< 14")));
+        assertStatus(CheckStatus.PASSED, check(host, "all", "d:/etc/security/pwquality.conf.d/* -> README"));
+        assertStatus(CheckStatus.FAILED, check(host, "all", "d:/etc/security/pwquality.conf.d/* -> r:^99"));
+    }
+
+    @Test
+    void dollarDoesNotMatchBeforeACarriageReturnInFiveX() throws IOException {
+        write("etc/crlf.conf", "PermitRootLogin no\r\nMaxAuthTries 4\r\n");
+        assertStatus(CheckStatus.FAILED, check(host, "all", "f:/etc/crlf.conf -> r:^PermitRootLogin no$"));
+        assertStatus(CheckStatus.PASSED, check(host, "all", "f:/etc/crlf.conf -> r:^PermitRootLogin no\\r$"));
+        assertStatus(CheckStatus.PASSED, check(host, "all", "f:/etc/crlf.conf -> r:^PermitRootLogin no"));
     }
 
     @Test
