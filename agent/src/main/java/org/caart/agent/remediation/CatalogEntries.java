@@ -2,6 +2,9 @@ package org.caart.agent.remediation;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +17,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The explicit catalog entries ({@code fixes.yml}) for built-in checks whose expectation is a range or a pattern:
  * the value to set, and for file-content checks the file, key and separator of the line.
  */
-final class CatalogEntries {
+public final class CatalogEntries {
+
+    public static final String LOCAL_FILE = "remediation-fixes.yml";
 
     /** One entry; {@code path}, {@code key} and {@code separator} only for file-content checks. */
     record Entry(String value, String path, String key, String separator) {
@@ -26,19 +31,46 @@ final class CatalogEntries {
         this.entries = entries;
     }
 
-    static CatalogEntries builtin() {
+    public static CatalogEntries builtin() {
         try (InputStream in = CatalogEntries.class.getResourceAsStream("fixes.yml")) {
-            Map<String, Entry> entries = new HashMap<>();
-            Map<?, ?> policies = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            policies.forEach((policy, checks) -> ((Map<?, ?>) checks).forEach((check, fields) -> {
-                Map<?, ?> f = (Map<?, ?>) fields;
-                entries.put(policy + "/" + check, new Entry(text(f, "value"), text(f, "path"), text(f, "key"),
-                        text(f, "separator")));
-            }));
-            return new CatalogEntries(entries);
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("the agent's fix catalog (fixes.yml) cannot be read", e);
         }
+    }
+
+    /**
+     * The built-in entries plus the host's own ({@value #LOCAL_FILE} in the agent's configuration folder, same
+     * format), for the administrator's local policies; a host entry replaces a built-in one.
+     */
+    public static CatalogEntries withLocal(Path configFolder) throws IOException {
+        Path local = configFolder.resolve(LOCAL_FILE);
+        CatalogEntries builtin = builtin();
+        if (!Files.isRegularFile(local)) {
+            return builtin;
+        }
+        try {
+            Map<String, Entry> merged = new HashMap<>(builtin.entries);
+            merged.putAll(parse(Files.readString(local, StandardCharsets.UTF_8)).entries);
+            return new CatalogEntries(merged);
+        } catch (RuntimeException e) {
+            throw new IOException(local + " is not a fix catalog (policy id: check id: {value, path, key,"
+                    + " separator}): " + e.getMessage(), e);
+        }
+    }
+
+    static CatalogEntries parse(String yaml) {
+        Map<String, Entry> entries = new HashMap<>();
+        Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        if (document == null) {
+            return new CatalogEntries(entries);
+        }
+        ((Map<?, ?>) document).forEach((policy, checks) -> ((Map<?, ?>) checks).forEach((check, fields) -> {
+            Map<?, ?> f = (Map<?, ?>) fields;
+            entries.put(policy + "/" + check, new Entry(text(f, "value"), text(f, "path"), text(f, "key"),
+                    text(f, "separator")));
+        }));
+        return new CatalogEntries(entries);
     }
 
     Optional<Entry> find(String policyId, String checkId) {

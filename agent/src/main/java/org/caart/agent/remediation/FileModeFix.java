@@ -15,8 +15,9 @@ import org.caart.contract.agent.v1.RemediationFlag;
 
 /**
  * Mode and ownership of a file or folder: permission bits outside the check's {@code max-mode} are cleared (the
- * others, set-id and sticky bits included, stay), an owner or group outside the check's list becomes its first
- * entry. Names are looked up in the machine's user database.
+ * others stay), an owner or group outside the check's list becomes its first entry, and a change of owner or group
+ * clears the set-user-ID and set-group-ID bits as chown does. Names are looked up in the machine's user database
+ * (also for a fixture root).
  */
 final class FileModeFix implements Fix {
 
@@ -73,6 +74,7 @@ final class FileModeFix implements Fix {
     public void apply() {
         Path file = files.resolve(path);
         try {
+            int target = allowed(RootedFiles.mode(file), maxMode) & (owner == null && group == null ? 07777 : 01777);
             UserPrincipalLookupService users = file.getFileSystem().getUserPrincipalLookupService();
             if (owner != null) {
                 Files.setOwner(file, users.lookupPrincipalByName(owner));
@@ -81,7 +83,7 @@ final class FileModeFix implements Fix {
                 Files.getFileAttributeView(file, PosixFileAttributeView.class)
                         .setGroup(users.lookupPrincipalByGroupName(group));
             }
-            files.setAttributes(file, allowed(RootedFiles.mode(file), maxMode), null, null);
+            files.setAttributes(file, target, null, null);
         } catch (IOException e) {
             throw new RemediationException("cannot change " + path + ": " + e.getMessage(), e);
         }

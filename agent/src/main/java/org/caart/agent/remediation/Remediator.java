@@ -39,11 +39,16 @@ public final class Remediator {
     private final Clock clock;
     private final Pause pause;
     private final Consumer<RemediationReportView> reports;
-    private final FixCatalog catalog = new FixCatalog(CatalogEntries.builtin());
+    private final FixCatalog catalog;
 
-    /** {@code hosts} makes the host context for a root ("/" or a fixture folder); {@code probe} may be null. */
+    /**
+     * {@code hosts} makes the host context for a root ("/" or a fixture folder); {@code probe} may be null (then
+     * changes to remote access are refused).
+     */
     public Remediator(Journal journal, Function<String, HostContext> hosts, RemediationSettings settings,
-                      ServerProbe probe, Clock clock, Pause pause, Consumer<RemediationReportView> reports) {
+                      ServerProbe probe, Clock clock, Pause pause, Consumer<RemediationReportView> reports,
+                      CatalogEntries entries) {
+        this.catalog = new FixCatalog(entries);
         this.journal = journal;
         this.hosts = hosts;
         this.settings = settings;
