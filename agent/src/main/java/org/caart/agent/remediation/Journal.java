@@ -3,6 +3,7 @@ package org.caart.agent.remediation;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -39,6 +40,28 @@ public final class Journal {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * Holds {@code remediation.lock} in the state folder until closed: one order at a time per host, whether it
+     * comes from {@code caart-agent run} or from the command line (the later one waits).
+     */
+    public AutoCloseable exclusive() {
+        try {
+            PrivateFiles.createDirectory(file.getParent());
+            FileChannel channel = FileChannel.open(file.getParent().resolve("remediation.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.lock();
+            return () -> {
+                try {
+                    lock.release();
+                } finally {
+                    channel.close();
+                }
+            };
+        } catch (IOException e) {
+            throw new RemediationException("cannot lock the remediation journal: " + e.getMessage(), e);
+        }
     }
 
     synchronized void append(JournalEntry entry) {

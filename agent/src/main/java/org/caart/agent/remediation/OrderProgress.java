@@ -72,6 +72,12 @@ final class OrderProgress {
         return report;
     }
 
+    /** The order as it stands, without reporting it. */
+    RemediationReportView snapshot(boolean finished) {
+        return new RemediationReportView(null, order.orderId(), order.action(), sequence, finished, allowed, null,
+                new ArrayList<>(items.values()));
+    }
+
     /** Ends the order in the journal and sends the last report. */
     RemediationReportView finish(String message) {
         journal.append(JournalEntry.end(now(), order.orderId(), message));

@@ -59,6 +59,16 @@ public final class Remediator {
     }
 
     public synchronized RemediationReportView execute(RemediationOrderView order, String root, String origin) {
+        try (AutoCloseable lock = journal.exclusive()) {
+            return executeLocked(order, root, origin);
+        } catch (RemediationException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RemediationException("cannot release the remediation lock: " + e.getMessage(), e);
+        }
+    }
+
+    private RemediationReportView executeLocked(RemediationOrderView order, String root, String origin) {
         Optional<JournalHistory.OrderRecord> known = journal.history().order(order.orderId());
         if (known.isPresent()) {
             return repeat(known.get());
@@ -86,7 +96,37 @@ public final class Remediator {
 
     /** Finishes or reverts the orders the journal shows unfinished (the agent was stopped in them). */
     public synchronized List<RemediationReportView> recover() {
-        return new Recovery(this, journal, settings).recover();
+        try (AutoCloseable lock = journal.exclusive()) {
+            return new Recovery(this, journal, settings).recover();
+        } catch (RemediationException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RemediationException("cannot release the remediation lock: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A ROLLBACK order for what order {@code original} changed: the given checks, or every item of it when none are
+     * given. Empty when the journal does not know the order.
+     */
+    public Optional<RemediationOrderView> rollbackOrder(String original, List<String> checks) {
+        return journal.history().order(original).map(record -> new RemediationOrderView(
+                java.util.UUID.randomUUID().toString(), RemediationAction.ROLLBACK, original,
+                record.order().items().stream().filter(i -> checks.isEmpty() || checks.contains(i.checkId())).toList(),
+                record.order().policies()));
+    }
+
+    /** The orders in the journal, oldest first, with their latest item states. */
+    public List<RemediationReportView> orders() {
+        return journal.history().all().stream().map(record -> {
+            RemediationReportView last = progress(record).snapshot(record.ended());
+            return last;
+        }).toList();
+    }
+
+    /** The root an order of the journal changed ("/" or a fixture folder). */
+    public Optional<String> root(String orderId) {
+        return journal.history().order(orderId).map(JournalHistory.OrderRecord::root);
     }
 
     Resolved resolve(RemediationOrderView order) {
@@ -106,14 +146,16 @@ public final class Remediator {
             try {
                 RemediationPolicy policy = sources.resolve(item.policyId());
                 Optional<Check> check = item.checkId() == null ? Optional.empty() : policy.check(item.checkId());
-                if (check.isEmpty()) {
+                if (check.isEmpty() && order.action() != RemediationAction.ROLLBACK) {
                     problems.add("policy " + item.policyId() + " has no check '" + item.checkId() + "'");
                     continue;
                 }
                 policies.put(item.itemId(), policy);
-                checks.put(item.itemId(), check.get());
+                check.ifPresent(c -> checks.put(item.itemId(), c));
             } catch (PolicyException e) {
-                problems.add(e.getMessage());
+                if (order.action() != RemediationAction.ROLLBACK) {
+                    problems.add(e.getMessage());
+                }
             }
         }
         if (order.action() == RemediationAction.ROLLBACK && (order.rollbackOf() == null
