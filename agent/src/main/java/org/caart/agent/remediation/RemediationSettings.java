@@ -55,6 +55,18 @@ public record RemediationSettings(boolean allowRemediation, boolean allowServerC
                 OnRestart.valueOf(onRestart));
     }
 
+    /**
+     * Writes {@code allow-remediation=true} into the host's agent.properties, keeping its other lines and comments
+     * (creating the file, 0644, when there is none).
+     */
+    public static void allowIn(Path configFile) throws IOException {
+        String text = Files.exists(configFile) ? Files.readString(configFile, StandardCharsets.UTF_8) : "";
+        Files.createDirectories(configFile.toAbsolutePath().getParent());
+        new RootedFiles(configFile.toAbsolutePath().getRoot()).write(configFile.toAbsolutePath().toString(),
+                ConfigLines.set(text, ALLOW_REMEDIATION, "=", "true", false, false).getBytes(StandardCharsets.UTF_8),
+                0644);
+    }
+
     public RemediationSettings withDeadMan(Duration deadMan) {
         return new RemediationSettings(allowRemediation, allowServerCommands, deadMan, settle, onRestart);
     }
