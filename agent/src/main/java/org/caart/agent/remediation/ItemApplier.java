@@ -39,6 +39,9 @@ final class ItemApplier {
 
     void apply(OrderProgress progress, Planned planned, boolean ordered) {
         Set<RemediationFlag> extra = ordered ? EnumSet.of(RemediationFlag.ORDERED) : EnumSet.noneOf(RemediationFlag.class);
+        if (planned.fix() != null && (!planned.fix().settle().isZero() || !settings.settle().isZero())) {
+            extra.add(RemediationFlag.SETTLE_TIME);
+        }
         RemediationItemReport queued = progress.item(planned.item().itemId());
         if (planned.fix() == null || !planned.needed()) {
             RemediationItemState state = planned.needed() ? RemediationItemState.MANUAL : RemediationItemState.NOT_NEEDED;

@@ -32,7 +32,11 @@ final class Restorer {
         WindowsSettings windows = host.windows();
         switch (saved.kind()) {
             case "file", "attributes" -> host.files().restore(saved);
-            case "sysctl" -> SysctlFix.writeLive(host.files(), saved.key(), saved.value());
+            case "sysctl" -> {
+                if (!SysctlFix.readLive(host.files(), saved.key()).equals(saved.value())) {
+                    SysctlFix.writeLive(host.files(), saved.key(), saved.value());
+                }
+            }
             case "package" -> host.packages().reinstall(saved);
             case "registry" -> {
                 if (saved.present()) {

@@ -94,13 +94,22 @@ public final class RootedFiles {
         }
     }
 
-    /** Puts a captured file or attribute set back exactly; an absent file is deleted with the folders made for it. */
+    /**
+     * Puts a captured file or attribute set back exactly; an absent file is deleted with the folders made for it.
+     * What is already as captured is not written again (a revert of a change that never happened writes nothing).
+     */
     public void restore(Saved saved) {
         Path path = resolve(saved.key());
         try {
             if (saved.kind().equals("attributes")) {
-                setAttributes(path, saved.mode(), saved.uid(), saved.gid());
+                if (!same(path, saved)) {
+                    setAttributes(path, saved.mode(), saved.uid(), saved.gid());
+                }
             } else if (saved.present()) {
+                if (Files.isRegularFile(path, NO_FOLLOW) && same(path, saved) && java.util.Arrays.equals(
+                        Files.readAllBytes(path), Base64.getDecoder().decode(saved.content()))) {
+                    return;
+                }
                 Files.createDirectories(path.getParent());
                 replace(regular(saved.key()), Base64.getDecoder().decode(saved.content()), saved.mode(), saved.uid(),
                         saved.gid());
@@ -127,6 +136,11 @@ public final class RootedFiles {
         if (mode != null) {
             Files.setAttribute(path, "unix:mode", mode);
         }
+    }
+
+    private static boolean same(Path path, Saved saved) throws IOException {
+        return mode(path) == saved.mode() && saved.uid().equals(Files.getAttribute(path, "unix:uid"))
+                && saved.gid().equals(Files.getAttribute(path, "unix:gid"));
     }
 
     static int mode(Path path) throws IOException {
