@@ -46,22 +46,28 @@ public final class Journal {
      * Holds {@code remediation.lock} in the state folder until closed: one order at a time per host, whether it
      * comes from {@code caart-agent run} or from the command line (the later one waits).
      */
-    public AutoCloseable exclusive() {
+    public Lock exclusive() {
         try {
             PrivateFiles.createDirectory(file.getParent());
             FileChannel channel = FileChannel.open(file.getParent().resolve("remediation.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.lock();
             return () -> {
-                try {
+                try (channel) {
                     lock.release();
-                } finally {
-                    channel.close();
+                } catch (IOException e) {
+                    throw new RemediationException("cannot release the remediation lock: " + e.getMessage(), e);
                 }
             };
         } catch (IOException e) {
             throw new RemediationException("cannot lock the remediation journal: " + e.getMessage(), e);
         }
+    }
+
+    /** The held {@code remediation.lock}; closing releases it. */
+    public interface Lock extends AutoCloseable {
+        @Override
+        void close();
     }
 
     synchronized void append(JournalEntry entry) {

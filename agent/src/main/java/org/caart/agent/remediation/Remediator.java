@@ -59,12 +59,8 @@ public final class Remediator {
     }
 
     public synchronized RemediationReportView execute(RemediationOrderView order, String root, String origin) {
-        try (AutoCloseable lock = journal.exclusive()) {
+        try (Journal.Lock lock = journal.exclusive()) {
             return executeLocked(order, root, origin);
-        } catch (RemediationException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new RemediationException("cannot release the remediation lock: " + e.getMessage(), e);
         }
     }
 
@@ -96,12 +92,8 @@ public final class Remediator {
 
     /** Finishes or reverts the orders the journal shows unfinished (the agent was stopped in them). */
     public synchronized List<RemediationReportView> recover() {
-        try (AutoCloseable lock = journal.exclusive()) {
+        try (Journal.Lock lock = journal.exclusive()) {
             return new Recovery(this, journal, settings).recover();
-        } catch (RemediationException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new RemediationException("cannot release the remediation lock: " + e.getMessage(), e);
         }
     }
 
