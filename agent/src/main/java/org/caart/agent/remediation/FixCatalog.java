@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.caart.agent.check.Check;
 import org.caart.agent.check.Outcome;
+import org.caart.agent.check.PolicyOrigin;
 import org.caart.agent.platform.common.FileAttributes;
 import org.caart.agent.platform.common.FirewallProfile;
 import org.caart.agent.platform.common.Platform;
@@ -32,11 +33,15 @@ final class FixCatalog {
 
     /** Evaluates the check on the host as it is now and finds its fix; nothing changes. */
     Planned plan(RemediationItemOrder item, RemediationPolicy policy, Check check, HostContext host,
-                 boolean allowServerCommands) {
-        Outcome observed = check.evaluate(host.freshHost(policy.commandsAllowed(allowServerCommands)));
+                 RemediationSettings settings) {
+        Outcome observed = check.evaluate(host.freshHost(policy.commandsAllowed(settings.allowServerCommands())));
         if (!policy.typed()) {
             return new Planned(item, policy, check, observed, null,
                     "Wazuh SCA checks describe their remediation in prose; the agent has no automatic fix for them");
+        }
+        if (policy.policy().origin() == PolicyOrigin.SERVER && !settings.uploadedPolicies()) {
+            return new Planned(item, policy, check, observed, null, "fixes from uploaded policies are off on this host"
+                    + " (remediation-uploaded-policies=false); the agent fixes the checks of its built-in policies");
         }
         CheckSpec spec = policy.specs().get(check.info().id());
         try {

@@ -17,15 +17,24 @@ import java.util.Properties;
  * remediation-settle-seconds} (default 0: an extra wait before every re-check) and {@code
  * remediation-on-restart} ({@code resume}, the default, or {@code rollback}: what happens to an order the agent
  * was stopped in). {@code allow-server-commands} is read too: it decides whether command checks of a server policy
- * may run for a re-check.
+ * may run for a re-check. {@code remediation-uploaded-policies} (default false) lets checks of policies a company
+ * uploaded be fixed too: their expected values come from whoever uploaded them, so by default only the agent's
+ * built-in policies (and, from the command line, local policy files) are fixed and uploaded ones are MANUAL.
  */
 public record RemediationSettings(boolean allowRemediation, boolean allowServerCommands, Duration deadMan,
-                                  Duration settle, OnRestart onRestart) {
+                                  Duration settle, OnRestart onRestart, boolean uploadedPolicies) {
 
     public static final String ALLOW_REMEDIATION = "allow-remediation";
     static final String DEAD_MAN = "remediation-dead-man-seconds";
     static final String SETTLE = "remediation-settle-seconds";
     static final String ON_RESTART = "remediation-on-restart";
+    static final String UPLOADED_POLICIES = "remediation-uploaded-policies";
+
+    /** The settings without fixes from uploaded policies (the default). */
+    public RemediationSettings(boolean allowRemediation, boolean allowServerCommands, Duration deadMan, Duration settle,
+                               OnRestart onRestart) {
+        this(allowRemediation, allowServerCommands, deadMan, settle, onRestart, false);
+    }
 
     /** What recovery does with an order the agent was stopped in. */
     public enum OnRestart {
@@ -52,7 +61,7 @@ public record RemediationSettings(boolean allowRemediation, boolean allowServerC
         }
         return new RemediationSettings(flag(properties, ALLOW_REMEDIATION), flag(properties, "allow-server-commands"),
                 seconds(properties, DEAD_MAN, 120, 5, configFile), seconds(properties, SETTLE, 0, 0, configFile),
-                OnRestart.valueOf(onRestart));
+                OnRestart.valueOf(onRestart), flag(properties, UPLOADED_POLICIES));
     }
 
     /**
@@ -68,15 +77,22 @@ public record RemediationSettings(boolean allowRemediation, boolean allowServerC
     }
 
     public RemediationSettings withDeadMan(Duration deadMan) {
-        return new RemediationSettings(allowRemediation, allowServerCommands, deadMan, settle, onRestart);
+        return new RemediationSettings(allowRemediation, allowServerCommands, deadMan, settle, onRestart,
+                uploadedPolicies);
     }
 
     public RemediationSettings withSettle(Duration settle) {
-        return new RemediationSettings(allowRemediation, allowServerCommands, deadMan, settle, onRestart);
+        return new RemediationSettings(allowRemediation, allowServerCommands, deadMan, settle, onRestart,
+                uploadedPolicies);
     }
 
     public RemediationSettings withOnRestart(OnRestart onRestart) {
-        return new RemediationSettings(allowRemediation, allowServerCommands, deadMan, settle, onRestart);
+        return new RemediationSettings(allowRemediation, allowServerCommands, deadMan, settle, onRestart,
+                uploadedPolicies);
+    }
+
+    public RemediationSettings withUploadedPolicies(boolean uploaded) {
+        return new RemediationSettings(allowRemediation, allowServerCommands, deadMan, settle, onRestart, uploaded);
     }
 
     private static boolean flag(Properties properties, String name) {

@@ -198,7 +198,7 @@ public final class Remediator {
 
     private Planned planned(RemediationItemOrder item, Resolved resolved, HostContext host) {
         return catalog.plan(item, resolved.policies().get(item.itemId()), resolved.checks().get(item.itemId()), host,
-                settings.allowServerCommands());
+                settings);
     }
 
     HostContext host(String root) {

@@ -61,13 +61,26 @@ class RemediationSafetyTest {
 
     @Test
     void aPlanIsAllowedWithoutAllowRemediation() throws Exception {
-        Remediator remediator = new Remediators(state).settings(RemediationSettings.defaults()).build();
+        Remediator remediator = new Remediators(state).settings(RemediationSettings.defaults()
+                .withUploadedPolicies(true)).build();
 
         RemediationReportView plan = remediator.execute(Orders.of(RemediationAction.PLAN, null, LinuxFixesTest.POLICY,
                 "forward"), root.toString(), "test");
 
         assertEquals(RemediationItemState.PLANNED, Orders.state(plan, "forward"));
         assertFalse(plan.remediationAllowed());
+    }
+
+    @Test
+    void checksOfUploadedPoliciesAreManualUnlessTheHostAllowsFixingThem() throws Exception {
+        Map<String, String> before = tree.picture();
+        Remediator remediator = new Remediators(state).settings(Remediators.ALLOWED.withUploadedPolicies(false)).build();
+
+        RemediationReportView report = remediator.execute(apply("forward"), root.toString(), "test");
+
+        assertEquals(RemediationItemState.MANUAL, Orders.state(report, "forward"));
+        assertTrue(Orders.item(report, "forward").message().contains("remediation-uploaded-policies=false"));
+        assertEquals(before, tree.picture());
     }
 
     @Test

@@ -13,8 +13,9 @@ import org.caart.contract.agent.v1.RemediationReportView;
 /** A remediator for tests: journal in {@code state}, hosts by root, no real waits, reports collected. */
 final class Remediators {
 
+    /** Remediation allowed, also for the uploaded policies the tests send with their orders. */
     static final RemediationSettings ALLOWED = new RemediationSettings(true, false, Duration.ofSeconds(3),
-            Duration.ZERO, RemediationSettings.OnRestart.RESUME);
+            Duration.ZERO, RemediationSettings.OnRestart.RESUME, true);
 
     final List<RemediationReportView> reports = new ArrayList<>();
     final Journal journal;

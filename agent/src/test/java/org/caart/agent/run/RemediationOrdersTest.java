@@ -94,7 +94,7 @@ class RemediationOrdersTest {
     void anOrderFromTheServerIsAppliedAndEveryStepReported() throws IOException {
         RemediationSettings allowed = RemediationSettings.defaults().withDeadMan(Duration.ofSeconds(5));
         allowed = new RemediationSettings(true, false, allowed.deadMan(), Duration.ZERO,
-                RemediationSettings.OnRestart.RESUME);
+                RemediationSettings.OnRestart.RESUME, true);
 
         assertEquals(ExitCode.OK, runOnce(allowed, order("o-1", RemediationAction.APPLY)));
 
