@@ -2,6 +2,7 @@ package org.caart.agent.remediation;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.function.Function;
 import org.caart.agent.check.Check;
 import org.caart.agent.check.PolicyException;
 import org.caart.contract.agent.v1.RemediationAction;
+import org.caart.contract.agent.v1.RemediationFlag;
 import org.caart.contract.agent.v1.RemediationItemOrder;
 import org.caart.contract.agent.v1.RemediationItemReport;
 import org.caart.contract.agent.v1.RemediationItemState;
@@ -157,12 +159,21 @@ public final class Remediator {
         return new Resolved(policies, checks, problems);
     }
 
+    /** Reports each item as an APPLY would find it, in the order it would apply them, changing nothing. */
     void plan(OrderProgress progress, List<RemediationItemOrder> items, Resolved resolved, HostContext host) {
-        for (RemediationItemOrder item : items) {
-            Planned planned = planned(item, resolved, host);
-            RemediationItemState state = planned.fix() == null && planned.needed() ? RemediationItemState.MANUAL
-                    : planned.needed() ? RemediationItemState.PLANNED : RemediationItemState.NOT_NEEDED;
-            progress.update(ItemReports.planned(progress.item(item.itemId()), planned, state, Set.of(),
+        List<Planned> planned = items.stream().map(item -> planned(item, resolved, host)).toList();
+        Set<String> ordered = new HashSet<>();
+        for (Planned item : OrderingRules.order(planned, ordered)) {
+            RemediationItemState state = item.fix() == null && item.needed() ? RemediationItemState.MANUAL
+                    : item.needed() ? RemediationItemState.PLANNED : RemediationItemState.NOT_NEEDED;
+            Set<RemediationFlag> extra = EnumSet.noneOf(RemediationFlag.class);
+            if (ordered.contains(item.item().itemId())) {
+                extra.add(RemediationFlag.ORDERED);
+            }
+            if (item.fix() != null && !settings.settle().isZero()) {
+                extra.add(RemediationFlag.SETTLE_TIME);
+            }
+            progress.update(ItemReports.planned(progress.item(item.item().itemId()), item, state, extra,
                     progress.now()), false);
         }
     }

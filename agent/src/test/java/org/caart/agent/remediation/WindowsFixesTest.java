@@ -114,6 +114,23 @@ class WindowsFixesTest {
     }
 
     @Test
+    void aPlanShowsTheOrderingConstraintsWithoutChangingAnything() {
+        windows.setting("LockoutBadCount", "10").setting("LockoutDuration", "10").setting("ResetLockoutCount", "10");
+        Map<String, Object> before = windows.picture();
+
+        RemediationReportView plan = remediator(timeout -> true).execute(order(RemediationAction.PLAN, null,
+                "win.lockout.reset", "win.lockout.duration", "win.lockout.threshold", "win.password.history"), "/", "test");
+
+        assertTrue(Orders.item(plan, "win.lockout.reset").flags().contains(RemediationFlag.ORDERED));
+        assertTrue(Orders.item(plan, "win.lockout.threshold").flags().contains(RemediationFlag.ORDERED));
+        assertEquals(List.of(), Orders.item(plan, "win.password.history").flags());
+        assertEquals(RemediationItemState.PLANNED, Orders.state(plan, "win.lockout.reset"));
+        assertEquals("ResetLockoutCount = 15", Orders.item(plan, "win.lockout.reset").target());
+        assertEquals(before, windows.picture());
+        assertEquals(List.of(), windows.writes);
+    }
+
+    @Test
     void anRdpChangeIsRevertedWhenTheServerCannotBeReachedAfterIt() {
         Map<String, Object> before = windows.picture();
 
