@@ -196,7 +196,7 @@ public final class Remediator {
         reversed.sort((a, b) -> Integer.compare(applied.indexOf(b.checkId()), applied.indexOf(a.checkId())));
         for (RemediationItemOrder item : reversed) {
             RemediationItemReport queued = progress.item(item.itemId());
-            Optional<JournalHistory.ItemRecord> change = journal.history().changeInPlace(original, item.checkId());
+            Optional<JournalHistory.ItemRecord> change = history.changeInPlace(original, item.checkId());
             if (change.isEmpty()) {
                 progress.update(ItemReports.with(queued, RemediationItemState.NOT_NEEDED, null, null, "order " + original
                         + " left no change of this check in place", progress.now()), false);
