@@ -41,7 +41,7 @@ final class ConfigLineFix implements Fix {
 
     @Override
     public List<Saved> capture() {
-        return List.of(files.capture(path));
+        return List.of(files.capture(path, key));
     }
 
     @Override

@@ -202,8 +202,8 @@ public final class Remediator {
                         + " left no change of this check in place", progress.now()), false);
                 continue;
             }
-            new ItemRollback(host, settings).rollback(progress, queued, change.get(), resolved.policies()
-                    .get(item.itemId()), resolved.checks().get(item.itemId()));
+            new ItemRollback(host, settings).rollback(progress, queued, change.get(), history,
+                    resolved.policies().get(item.itemId()), resolved.checks().get(item.itemId()));
         }
     }
 

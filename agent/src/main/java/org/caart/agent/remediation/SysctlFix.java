@@ -51,7 +51,7 @@ final class SysctlFix implements Fix {
 
     @Override
     public List<Saved> capture() {
-        return List.of(files.capture(DROP_IN), Saved.value("sysctl", key, readLive(files, key)));
+        return List.of(files.capture(DROP_IN, key), Saved.value("sysctl", key, readLive(files, key)));
     }
 
     @Override

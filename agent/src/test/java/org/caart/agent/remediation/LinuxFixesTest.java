@@ -230,6 +230,37 @@ class LinuxFixesTest {
     }
 
     @Test
+    void rollingBackOneItemKeepsTheOtherItemsLinesInSharedFiles() throws Exception {
+        Map<String, String> before = tree.picture();
+        Remediator remediator = remediator();
+        RemediationOrderView apply = Orders.of(RemediationAction.APPLY, null, POLICY, "forward", "martians",
+                "root-login", "x11", "telnet");
+        remediator.execute(apply, root.toString(), "test");
+        tree.file("/var/lib/dpkg/status", tree.read("/var/lib/dpkg/status").replace("Package: zsh", "Package: zsh-new"),
+                0644);
+
+        RemediationReportView some = remediator.execute(Orders.of(RemediationAction.ROLLBACK, apply.orderId(), POLICY,
+                "forward", "root-login", "telnet"), root.toString(), "test");
+
+        some.items().forEach(i -> assertEquals(RemediationItemState.ROLLED_BACK, i.state(), i::toString));
+        assertEquals("1\n", tree.read("/proc/sys/net/ipv4/ip_forward"));
+        assertEquals("1\n", tree.read("/proc/sys/net/ipv4/conf/all/log_martians"));
+        String dropIn = tree.read(SysctlFix.DROP_IN);
+        assertFalse(dropIn.contains("net.ipv4.ip_forward"), dropIn);
+        assertTrue(dropIn.contains("net.ipv4.conf.all.log_martians = 1\n"), dropIn);
+        assertEquals("# sshd settings of CAaRT remediation (caart-agent)\nX11Forwarding no\n",
+                tree.read(SshdSettingFix.DROP_IN));
+        assertTrue(tree.read("/var/lib/dpkg/status").contains("Package: telnet\n"));
+        assertTrue(tree.read("/var/lib/dpkg/status").contains("Package: zsh-new\n"), "a later edit is kept");
+
+        tree.file("/var/lib/dpkg/status", tree.read("/var/lib/dpkg/status").replace("Package: zsh-new", "Package: zsh"),
+                0644);
+        remediator.execute(Orders.of(RemediationAction.ROLLBACK, apply.orderId(), POLICY, "martians", "x11"),
+                root.toString(), "test");
+        assertEquals(before, tree.picture());
+    }
+
+    @Test
     void aSecondRollbackFindsNothingLeftToPutBack() throws Exception {
         Remediator remediator = remediator();
         RemediationOrderView apply = Orders.of(RemediationAction.APPLY, null, POLICY, "forward");
