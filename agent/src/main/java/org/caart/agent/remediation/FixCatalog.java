@@ -59,14 +59,16 @@ final class FixCatalog {
         return switch (spec.type()) {
             case "sysctl" -> new SysctlFix(host.files(), spec.required("key"), target(spec, entry));
             case "sshd-setting" -> new SshdSettingFix(host.files(), host.sshd(), spec.required("keyword"),
-                    spec.op().equals("excludes") && entry.isEmpty() ? withoutExcluded(spec, host) : target(spec, entry));
+                    spec.op().equals("excludes") && entry.isEmpty() ? withoutExcluded(spec, host) : target(spec,
+                            entry));
             case "file-mode" -> fileMode(spec, host);
             case "package-absent" -> new PackageRemovalFix(host.packages(), spec.required("package"));
             case "file-content" -> configLine(host, entry);
             case "registry-value" -> registry(host, FixKind.REGISTRY_VALUE,
                     RegistryKey.parse(spec.required("key")).toString(), spec.required("name"), target(spec, entry));
             case "firewall-profile" -> firewall(spec, entry, host);
-            case "security-policy" -> new SecurityPolicyFix(host.windows(), spec.required("setting"), target(spec, entry));
+            case "security-policy" -> new SecurityPolicyFix(host.windows(), spec.required("setting"), target(spec,
+                    entry));
             case "user-right" -> userRight(spec, host);
             case "audit-policy" -> new AuditPolicyFix(host.windows(), "{" + spec.required("guid").replace("{", "")
                     .replace("}", "").toUpperCase(Locale.ROOT) + "}", spec.flag("success"), spec.flag("failure"));
@@ -120,7 +122,8 @@ final class FixCatalog {
     private static Fix configLine(HostContext host, Optional<CatalogEntries.Entry> entry) {
         CatalogEntries.Entry line = entry.filter(e -> e.path() != null && e.key() != null)
                 .orElseThrow(() -> new NoFix("the agent's catalog has no line to set for this file-content check"));
-        return new ConfigLineFix(host.files(), line.path(), line.key(), line.separator() == null ? " " : line.separator(),
+        return new ConfigLineFix(host.files(), line.path(), line.key(), line.separator() == null ? " "
+                : line.separator(),
                 line.value());
     }
 

@@ -36,7 +36,8 @@ final class PartialRevert {
                 == ConfigLines.split(reverted).size()) {
             files.restore(created.get());
         } else {
-            files.write(saved.key(), reverted.getBytes(StandardCharsets.UTF_8), saved.mode() == null ? 0644 : saved.mode());
+            files.write(saved.key(), reverted.getBytes(StandardCharsets.UTF_8), saved.mode() == null ? 0644
+                    : saved.mode());
         }
     }
 

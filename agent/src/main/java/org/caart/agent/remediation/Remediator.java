@@ -198,7 +198,8 @@ public final class Remediator {
             RemediationItemReport queued = progress.item(item.itemId());
             Optional<JournalHistory.ItemRecord> change = history.changeInPlace(original, item.checkId());
             if (change.isEmpty()) {
-                progress.update(ItemReports.with(queued, RemediationItemState.NOT_NEEDED, null, null, "order " + original
+                progress.update(ItemReports.with(queued, RemediationItemState.NOT_NEEDED, null, null, "order "
+                        + original
                         + " left no change of this check in place", progress.now()), false);
                 continue;
             }

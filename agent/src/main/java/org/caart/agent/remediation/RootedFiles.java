@@ -69,7 +69,8 @@ public final class RootedFiles {
             if (!Files.exists(path, NO_FOLLOW)) {
                 return new Saved("file", hostPath, null, false, null, null, null, null, null, missingParents(hostPath));
             }
-            return new Saved("file", hostPath, null, true, null, Base64.getEncoder().encodeToString(Files.readAllBytes(path)),
+            return new Saved("file", hostPath, null, true, null,
+                    Base64.getEncoder().encodeToString(Files.readAllBytes(path)),
                     mode(path), (Integer) Files.getAttribute(path, "unix:uid", NO_FOLLOW),
                     (Integer) Files.getAttribute(path, "unix:gid", NO_FOLLOW), List.of());
         } catch (IOException e) {

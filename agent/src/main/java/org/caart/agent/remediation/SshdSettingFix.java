@@ -20,7 +20,8 @@ final class SshdSettingFix implements Fix {
 
     static final String MAIN = "/etc/ssh/sshd_config";
     static final String DROP_IN = "/etc/ssh/sshd_config.d/00-caart-remediation.conf";
-    private static final Pattern INCLUDE = Pattern.compile("^\\s*Include\\s+.*sshd_config\\.d/", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INCLUDE = Pattern.compile("^\\s*Include\\s+.*sshd_config\\.d/",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern MATCH = Pattern.compile("^\\s*Match\\s", Pattern.CASE_INSENSITIVE);
 
     private final RootedFiles files;

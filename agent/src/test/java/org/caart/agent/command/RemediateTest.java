@@ -32,7 +32,8 @@ class RemediateTest {
             checks:
               - {id: forward, title: t, severity: low, check: {type: sysctl, key: net.ipv4.ip_forward, value: 0}}
               - {id: passwd, title: t, severity: low, check: {type: file-mode, path: /etc/passwd, max-mode: '0644'}}
-              - {id: tmp, title: t, severity: low, remediation: "Mount /tmp with nodev.", check: {type: mount-option, mount-point: /tmp, options: [nodev]}}
+              - {id: tmp, title: t, severity: low, remediation: "Mount /tmp with nodev.", check: {type: mount-option,
+                      mount-point: /tmp, options: [nodev]}}
             """;
 
     @TempDir

@@ -119,7 +119,8 @@ class WindowsFixesTest {
         Map<String, Object> before = windows.picture();
 
         RemediationReportView plan = remediator(timeout -> true).execute(order(RemediationAction.PLAN, null,
-                "win.lockout.reset", "win.lockout.duration", "win.lockout.threshold", "win.password.history"), "/", "test");
+                "win.lockout.reset", "win.lockout.duration", "win.lockout.threshold", "win.password.history"), "/",
+                        "test");
 
         assertTrue(Orders.item(plan, "win.lockout.reset").flags().contains(RemediationFlag.ORDERED));
         assertTrue(Orders.item(plan, "win.lockout.threshold").flags().contains(RemediationFlag.ORDERED));
