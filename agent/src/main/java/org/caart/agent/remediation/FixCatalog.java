@@ -23,7 +23,8 @@ import org.caart.contract.agent.v1.RemediationItemOrder;
  */
 final class FixCatalog {
 
-    private static final String FIREWALL_POLICY = "HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\";
+    private static final String FIREWALL_POLICY =
+            "HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\";
 
     private final CatalogEntries entries;
 

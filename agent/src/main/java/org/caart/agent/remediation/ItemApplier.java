@@ -122,6 +122,7 @@ final class ItemApplier {
     }
 
     private Outcome evaluate(Planned planned) {
-        return planned.check().evaluate(host.freshHost(planned.policy().commandsAllowed(settings.allowServerCommands())));
+        boolean commands = planned.policy().commandsAllowed(settings.allowServerCommands());
+        return planned.check().evaluate(host.freshHost(commands));
     }
 }

@@ -31,7 +31,8 @@ class WindowsFixesTest {
 
     private static final String POLICY = "caart-windows-baseline";
     private static final String AUDIT_LOGON = "{0CCE9215-69AE-11D9-BED3-505054503030}";
-    private static final String SYSTEM_POLICIES = "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System";
+    private static final String SYSTEM_POLICIES =
+            "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System";
 
     @TempDir
     Path state;
