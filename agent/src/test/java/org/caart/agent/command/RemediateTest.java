@@ -92,6 +92,13 @@ class RemediateTest {
     }
 
     @Test
+    void anUnknownActionIsAUsageErrorBeforeAnythingIsTouched() {
+        assertEquals(2, remediate("fix-everything"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown action 'fix-everything'"));
+        assertTrue(Files.notExists(dir.resolve("state")));
+    }
+
+    @Test
     void anUnknownCheckIsAUsageErrorAndChangesNothing() throws IOException {
         allow();
         assertEquals(2, remediate("apply", "--policy", policy.toString(), "forward", "nope"));
