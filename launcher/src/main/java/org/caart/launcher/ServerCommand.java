@@ -47,8 +47,12 @@ final class ServerCommand {
         command.add(runtimeDir.toString());
         command.add("--logproperties");
         command.add(writeLogging(runtimeDir).toString());
-        if (!settings.cluster()) {
-            command.add("--nocluster");
+        if (settings.cluster().isPresent()) {
+            // Hazelcast binds to any address unless told otherwise, even with an interface configured
+            command.add(command.indexOf("-jar"), "-Dhazelcast.socket.bind.any=false");
+            command.addAll(settings.cluster().get().options());
+        } else {
+            command.add("--nohazelcast"); // no data grid, nothing listening but HTTP
         }
         command.add("--prebootcommandfile");
         command.add(writeCommands(runtimeDir, "preboot", preBootCommands(settings)).toString());
@@ -76,6 +80,7 @@ final class ServerCommand {
                 + settings.dataDir().resolve("tx"));
         commands.add("set configs.config.server-config.transaction-service.automatic-recovery=true");
         settings.brokerUrl().ifPresent(url -> commands.add(brokerCommand(settings)));
+        settings.cluster().ifPresent(cluster -> commands.add(Cluster.nameCommand()));
         return commands;
     }
 
