@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -31,7 +29,7 @@ class DataGridIT {
     }
 
     @Test
-    void aClusteredServerBindsOneInterfaceAndRefusesAGridClientWithTheWrongClusterName() throws IOException {
+    void aClusteredServerBindsOneInterfaceAndRefusesAGridClientWithTheWrongClusterName() {
         int gridPort = CaartServer.freePort();
         String secret = SharedServer.randomPassword().replaceAll("[^A-Za-z0-9]", "x") + "0123456789";
         try (CaartServer server = CaartServer.configure("grid", Map.of("CAART_CLUSTER", "true",
@@ -52,8 +50,6 @@ class DataGridIT {
             } finally {
                 member.shutdown();
             }
-            assertFalse(Files.readString(server.dataDir().resolve("logs/server.log")).contains(secret),
-                    "the cluster name stays out of the log");
             server.serverProcess().info().arguments().ifPresent(arguments -> assertFalse(
                     String.join(" ", arguments).contains(secret), "and off the command line"));
         }

@@ -59,6 +59,19 @@ final class ServerCommand {
         return command;
     }
 
+    /**
+     * The command run through {@code /bin/sh} with umask 077, so that every file the server makes (H2 database,
+     * broker store, transaction log, runtime directory) is its owner's only. Unchanged where there is no sh.
+     */
+    static List<String> withOwnerOnlyFiles(List<String> command) {
+        if (!Files.isExecutable(Path.of("/bin/sh"))) {
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", "umask 077 && exec \"$@\"", "caart-server"));
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
     static Map<String, String> environment(Settings settings, Map<String, String> inherited) {
         Map<String, String> env = new HashMap<>(inherited);
         env.put("CAART_DATA_DIR", settings.dataDir().toString());
@@ -96,10 +109,7 @@ final class ServerCommand {
     private static Path writeCommands(Path runtimeDir, String kind, List<String> commands) {
         Path file = runtimeDir.resolveSibling(runtimeDir.getFileName() + "-" + kind + ".asadmin");
         try {
-            Files.write(file, commands, StandardCharsets.UTF_8);
-            file.toFile().setReadable(false, false);
-            file.toFile().setReadable(true, true);
-            return file;
+            return Files.write(DataFolder.createOwnerFile(file), commands, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -107,8 +117,9 @@ final class ServerCommand {
 
     private static Path writeLogging(Path runtimeDir) {
         Path file = runtimeDir.resolveSibling(runtimeDir.getFileName() + "-logging.properties");
-        try (var in = ServerCommand.class.getResourceAsStream("logging.properties")) {
-            Files.copy(in, file);
+        try (var in = ServerCommand.class.getResourceAsStream("logging.properties");
+                var copy = Files.newOutputStream(DataFolder.createOwnerFile(file))) {
+            in.transferTo(copy);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -79,4 +79,13 @@ class ServerCommandTest {
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(preBoot)));
     }
+
+    @Test
+    void theServerRunsWithUmask077() throws Exception {
+        Path made = temp.resolve("made-by-the-server");
+        List<String> command = ServerCommand.withOwnerOnlyFiles(List.of("/usr/bin/touch", made.toString()));
+        assertEquals(0, new ProcessBuilder(command).inheritIO().start().waitFor());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(made)));
+    }
 }
