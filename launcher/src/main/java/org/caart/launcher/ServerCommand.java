@@ -92,6 +92,8 @@ final class ServerCommand {
         commands.add("set configs.config.server-config.transaction-service.tx-log-dir="
                 + settings.dataDir().resolve("tx"));
         commands.add("set configs.config.server-config.transaction-service.automatic-recovery=true");
+        // Payara's /metrics is public and CAaRT does not use it; /health stays for the launcher
+        commands.add("set-metrics-configuration --enabled=false");
         settings.brokerUrl().ifPresent(url -> commands.add(brokerCommand(settings)));
         settings.cluster().ifPresent(cluster -> commands.add(Cluster.nameCommand()));
         return commands;

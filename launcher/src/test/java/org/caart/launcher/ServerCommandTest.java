@@ -32,8 +32,8 @@ class ServerCommandTest {
         assertTrue(command.contains("-Dorg.apache.activemq.default.directory.prefix=" + temp.resolve("broker") + "/"));
         Path preBoot = Path.of(command.get(command.indexOf("--prebootcommandfile") + 1));
         assertEquals(List.of("set configs.config.server-config.transaction-service.tx-log-dir=" + temp.resolve("tx"),
-                "set configs.config.server-config.transaction-service.automatic-recovery=true"),
-                Files.readAllLines(preBoot));
+                "set configs.config.server-config.transaction-service.automatic-recovery=true",
+                "set-metrics-configuration --enabled=false"), Files.readAllLines(preBoot));
     }
 
     @Test
@@ -46,7 +46,7 @@ class ServerCommandTest {
         assertEquals("create-resource-adapter-config --property ServerUrl=tcp\\://mq\\:61616"
                         + ":BrokerXmlConfig=broker\\:(vm\\://unused)?persistent\\=false&useJmx\\=false"
                         + ":UserName=caart caart-jms",
-                Files.readAllLines(preBoot).get(2));
+                Files.readAllLines(preBoot).get(3));
     }
 
     @Test
@@ -75,7 +75,7 @@ class ServerCommandTest {
                 command.indexOf("--clustermode") + 6));
         Path preBoot = Path.of(command.get(command.indexOf("--prebootcommandfile") + 1));
         assertEquals("set hazelcast-runtime-configuration.cluster-group-name=${ENV=CAART_CLUSTER_NAME}",
-                Files.readAllLines(preBoot).get(2));
+                Files.readAllLines(preBoot).get(3));
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(preBoot)));
     }
