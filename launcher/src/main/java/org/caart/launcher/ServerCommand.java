@@ -93,7 +93,7 @@ final class ServerCommand {
                 + settings.dataDir().resolve("tx"));
         commands.add("set configs.config.server-config.transaction-service.automatic-recovery=true");
         // Payara's /metrics is public and CAaRT does not use it; /health stays for the launcher
-        commands.add("set-metrics-configuration --enabled=false");
+        commands.add("set configs.config.server-config.microprofile-metrics-configuration.enabled=false");
         settings.brokerUrl().ifPresent(url -> commands.add(brokerCommand(settings)));
         settings.cluster().ifPresent(cluster -> commands.add(Cluster.nameCommand()));
         return commands;

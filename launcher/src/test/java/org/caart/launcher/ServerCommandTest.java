@@ -33,7 +33,8 @@ class ServerCommandTest {
         Path preBoot = Path.of(command.get(command.indexOf("--prebootcommandfile") + 1));
         assertEquals(List.of("set configs.config.server-config.transaction-service.tx-log-dir=" + temp.resolve("tx"),
                 "set configs.config.server-config.transaction-service.automatic-recovery=true",
-                "set-metrics-configuration --enabled=false"), Files.readAllLines(preBoot));
+                "set configs.config.server-config.microprofile-metrics-configuration.enabled=false"),
+                Files.readAllLines(preBoot));
     }
 
     @Test
