@@ -63,7 +63,8 @@ public class RememberedSignIns {
                 UserAccount user = series.getUser();
                 em.remove(series);
                 trail.record(null, user.getId(), user.getEmail(), "remember.reuse", null,
-                        "an already replaced remember-me token was presented: its browser is signed out", sourceAddress);
+                        "an already replaced remember-me token was presented: its browser is signed out",
+                        sourceAddress);
             });
             return Optional.empty();
         }

@@ -67,7 +67,7 @@ public final class PolicyLimits {
                 + " levels deep; a policy is at most " + MAX_DEPTH + " levels deep");
     }
 
-    /** SnakeYAML options holding the same bounds (flow collections such as {@code [[[...]]]} nest without indenting). */
+    /** SnakeYAML options with the same bounds (flow collections such as {@code [[[...]]]} nest without indenting). */
     public static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
         options.setNestingDepthLimit(MAX_DEPTH);
