@@ -47,6 +47,7 @@ class RequestBodiesIT {
     @Test
     void fiftyMegabyteAnonymousBodiesAreRefusedQuicklyOnEveryPublicEndpointFourAtATime() throws Exception {
         CaartServer server = SharedServer.server();
+        long residentBefore = residentKiB(server);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<BigBody.Answer>> answers = new ArrayList<>();
@@ -69,6 +70,16 @@ class RequestBodiesIT {
             pool.shutdownNow();
         }
         assertTrue(serverIsHealthy(server));
+        long grownMiB = (residentKiB(server) - residentBefore) / 1024;
+        System.out.printf("server resident memory grew by %d MiB over %d bodies of 50 MB%n", grownMiB, PUBLIC.size());
+        assertTrue(grownMiB < 128, "the bodies were not held in memory: grew by " + grownMiB + " MiB");
+    }
+
+    /** The server process's resident memory (VmRSS), in KiB. */
+    private static long residentKiB(CaartServer server) throws IOException {
+        return Files.readAllLines(java.nio.file.Path.of("/proc", String.valueOf(server.serverProcess().pid()),
+                "status")).stream().filter(line -> line.startsWith("VmRSS:"))
+                .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", ""))).findFirst().orElseThrow();
     }
 
     @Test
