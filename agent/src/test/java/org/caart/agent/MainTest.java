@@ -179,6 +179,18 @@ class MainTest {
     }
 
     @Test
+    void checkPolicyRefusesADeeplyIndentedFileLikeTheServer() throws IOException {
+        Path file = dir.resolve("deep.yml");
+        StringBuilder text = new StringBuilder("policy:\n  id: deep\nchecks:\n  - id: 1\nvariables:\n");
+        for (int level = 1; level <= 1400; level++) {
+            text.append(" ".repeat(level * 2)).append("k").append(level).append(":\n");
+        }
+        Files.writeString(file, text);
+        assertEquals(2, run("check-policy", file.toString()));
+        assertTrue(err().contains("deep.yml: line 37 is nested more than 32 levels deep"), err());
+    }
+
+    @Test
     void policiesListsBuiltInsAndThePolicyFolder() throws IOException {
         Path folder = dir.resolve("config/policies");
         Files.createDirectories(folder);

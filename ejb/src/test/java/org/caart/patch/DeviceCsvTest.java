@@ -62,4 +62,17 @@ class DeviceCsvTest {
         assertTrue(open.problems().get(0).reason().contains("not closed"), open.problems().toString());
         assertEquals(List.of(), open.rows());
     }
+
+    @Test
+    void readingStopsAtTheRowLimitWithoutParsingTheRest() {
+        StringBuilder csv = new StringBuilder("name\n");
+        for (int i = 0; i < DeviceCsv.MAX_ROWS * 5; i++) {
+            csv.append("device ").append(i).append('\n');
+        }
+        csv.append("\"a quote never closed\n");
+        DeviceCsv.Parsed parsed = DeviceCsv.parse(csv.toString(), TODAY);
+        assertEquals(List.of(new DeviceCsv.Problem(DeviceCsv.MAX_ROWS + 2, "At most " + DeviceCsv.MAX_ROWS
+                + " devices per file; split the file")), parsed.problems());
+        assertEquals(List.of(), parsed.rows());
+    }
 }

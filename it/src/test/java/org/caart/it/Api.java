@@ -25,11 +25,19 @@ public final class Api {
 
     private final CaartServer server;
     private final String authorization;
+    private String forwardedFor;
 
     public Api(CaartServer server, String user, String password) {
         this.server = server;
         this.authorization = user == null ? null : "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same client behind a reverse proxy that names the client as {@code address} (X-Forwarded-For). */
+    public Api via(String address) {
+        Api proxied = new Api(server, authorization);
+        proxied.forwardedFor = address;
+        return proxied;
     }
 
     public static Api anonymous(CaartServer server) {
@@ -75,6 +83,9 @@ public final class Api {
                 .timeout(Duration.ofSeconds(30));
         if (authorization != null) {
             builder.header("Authorization", authorization);
+        }
+        if (forwardedFor != null) {
+            builder.header("X-Forwarded-For", forwardedFor);
         }
         return builder;
     }

@@ -162,6 +162,13 @@ public final class CaartServer implements AutoCloseable {
         children.forEach(ProcessHandle::destroyForcibly);
     }
 
+    /** The Payara Micro process the launcher started (its child running caart-server.jar). */
+    public ProcessHandle serverProcess() {
+        return launcher.toHandle().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("caart-server.jar")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no server process under the launcher"));
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }

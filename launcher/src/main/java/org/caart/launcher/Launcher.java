@@ -2,7 +2,6 @@ package org.caart.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,12 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Starts the CAaRT server (the Payara Micro uber jar) as a child process, waits until /health/ready answers 200
@@ -93,8 +89,9 @@ public final class Launcher {
     }
 
     private Process startServer(Settings settings, Path serverJar) throws IOException {
-        Path runtimeDir = prepareDirectories(settings);
-        ProcessBuilder builder = new ProcessBuilder(ServerCommand.command(settings, serverJar, runtimeDir))
+        Path runtimeDir = DataFolder.prepare(settings.dataDir(), out);
+        ProcessBuilder builder = new ProcessBuilder(ServerCommand.withOwnerOnlyFiles(
+                ServerCommand.command(settings, serverJar, runtimeDir)))
                 .redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(ServerCommand.environment(settings, env));
@@ -175,31 +172,6 @@ public final class Launcher {
             socket.bind(new InetSocketAddress(port));
         } catch (IOException e) {
             throw new LaunchException("port " + port + " is already in use; set CAART_HTTP_PORT to a free port");
-        }
-    }
-
-    /** Data folders, and a new runtime directory per start; runtime directories of earlier starts are removed. */
-    private static Path prepareDirectories(Settings settings) throws IOException {
-        Path data = settings.dataDir();
-        Path runtimes = data.resolve("runtime");
-        Files.createDirectories(runtimes);
-        Files.createDirectories(data.resolve("logs"));
-        Files.createDirectories(data.resolve("broker"));
-        try (Stream<Path> old = Files.list(runtimes)) {
-            old.forEach(Launcher::deleteTree);
-        }
-        Path log = data.resolve("logs").resolve("server.log");
-        if (Files.exists(log)) {
-            Files.move(log, data.resolve("logs").resolve("server.log.1"), StandardCopyOption.REPLACE_EXISTING);
-        }
-        return runtimes.resolve("run-" + System.currentTimeMillis());
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -47,12 +47,29 @@ final class ServerCommand {
         command.add(runtimeDir.toString());
         command.add("--logproperties");
         command.add(writeLogging(runtimeDir).toString());
-        if (!settings.cluster()) {
-            command.add("--nocluster");
+        if (settings.cluster().isPresent()) {
+            // Hazelcast binds to any address unless told otherwise, even with an interface configured
+            command.add(command.indexOf("-jar"), "-Dhazelcast.socket.bind.any=false");
+            command.addAll(settings.cluster().get().options());
+        } else {
+            command.add("--nohazelcast"); // no data grid, nothing listening but HTTP
         }
         command.add("--prebootcommandfile");
         command.add(writeCommands(runtimeDir, "preboot", preBootCommands(settings)).toString());
         return command;
+    }
+
+    /**
+     * The command run through {@code /bin/sh} with umask 077, so that every file the server makes (H2 database,
+     * broker store, transaction log, runtime directory) is its owner's only. Unchanged where there is no sh.
+     */
+    static List<String> withOwnerOnlyFiles(List<String> command) {
+        if (!Files.isExecutable(Path.of("/bin/sh"))) {
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>(List.of("/bin/sh", "-c", "umask 077 && exec \"$@\"", "caart-server"));
+        wrapped.addAll(command);
+        return wrapped;
     }
 
     static Map<String, String> environment(Settings settings, Map<String, String> inherited) {
@@ -75,7 +92,10 @@ final class ServerCommand {
         commands.add("set configs.config.server-config.transaction-service.tx-log-dir="
                 + settings.dataDir().resolve("tx"));
         commands.add("set configs.config.server-config.transaction-service.automatic-recovery=true");
+        // Payara's /metrics is public and CAaRT does not use it; /health stays for the launcher
+        commands.add("set configs.config.server-config.microprofile-metrics-configuration.enabled=false");
         settings.brokerUrl().ifPresent(url -> commands.add(brokerCommand(settings)));
+        settings.cluster().ifPresent(cluster -> commands.add(Cluster.nameCommand()));
         return commands;
     }
 
@@ -91,10 +111,7 @@ final class ServerCommand {
     private static Path writeCommands(Path runtimeDir, String kind, List<String> commands) {
         Path file = runtimeDir.resolveSibling(runtimeDir.getFileName() + "-" + kind + ".asadmin");
         try {
-            Files.write(file, commands, StandardCharsets.UTF_8);
-            file.toFile().setReadable(false, false);
-            file.toFile().setReadable(true, true);
-            return file;
+            return Files.write(DataFolder.createOwnerFile(file), commands, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,8 +119,9 @@ final class ServerCommand {
 
     private static Path writeLogging(Path runtimeDir) {
         Path file = runtimeDir.resolveSibling(runtimeDir.getFileName() + "-logging.properties");
-        try (var in = ServerCommand.class.getResourceAsStream("logging.properties")) {
-            Files.copy(in, file);
+        try (var in = ServerCommand.class.getResourceAsStream("logging.properties");
+                var copy = Files.newOutputStream(DataFolder.createOwnerFile(file))) {
+            in.transferTo(copy);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -82,7 +82,8 @@ final class ServerOutput implements Runnable {
 
     @Override
     public void run() {
-        try (BufferedWriter writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+        try (BufferedWriter writer = Files.newBufferedWriter(DataFolder.createOwnerFile(log),
+                StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
                 writer.write(line);

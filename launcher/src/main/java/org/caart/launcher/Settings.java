@@ -10,8 +10,8 @@ import java.util.Optional;
  * ./caart-data, an H2 file database and an embedded persistent broker inside it.
  */
 record Settings(int port, Path dataDir, String heap, Optional<String> dbUrl, Optional<String> brokerUrl,
-        Optional<String> brokerUser, Optional<String> brokerPassword, Duration startTimeout, boolean cluster,
-        String javaOptions) {
+        Optional<String> brokerUser, Optional<String> brokerPassword, Duration startTimeout,
+        Optional<Cluster> cluster, String javaOptions) {
 
     static Settings from(Map<String, String> env, Path workingDir) {
         return new Settings(
@@ -23,7 +23,7 @@ record Settings(int port, Path dataDir, String heap, Optional<String> dbUrl, Opt
                 value(env, "CAART_BROKER_USER"),
                 value(env, "CAART_BROKER_PASSWORD"),
                 Duration.ofSeconds(seconds(env.getOrDefault("CAART_START_TIMEOUT", "180"))),
-                Boolean.parseBoolean(env.getOrDefault("CAART_CLUSTER", "false")),
+                Cluster.from(env),
                 env.getOrDefault("CAART_JAVA_OPTS", ""));
     }
 

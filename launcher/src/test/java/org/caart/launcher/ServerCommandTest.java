@@ -1,6 +1,7 @@
 package org.caart.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,20 +18,22 @@ class ServerCommandTest {
     Path temp;
 
     @Test
-    void freshRuntimeDirectoryNoClusterBoundedHeapAndBrokerStoreInTheDataFolder() throws IOException {
+    void freshRuntimeDirectoryNoDataGridBoundedHeapAndBrokerStoreInTheDataFolder() throws IOException {
         Files.createDirectories(temp.resolve("runtime"));
         Settings settings = Settings.from(Map.of("CAART_DATA_DIR", temp.toString(), "CAART_HTTP_PORT", "8181"), temp);
         List<String> command = ServerCommand.command(settings, Path.of("/opt/caart/lib/caart-server.jar"),
                 temp.resolve("runtime/run-1"));
         assertTrue(command.contains("-Xmx512m"));
         assertTrue(command.contains("-Xms512m"), "the whole heap from the start");
-        assertTrue(command.contains("--nocluster"));
+        assertTrue(command.contains("--nohazelcast"), "no data grid listening without a cluster");
+        assertFalse(command.stream().anyMatch(arg -> arg.contains("hazelcast.socket")));
         assertEquals("8181", command.get(command.indexOf("--port") + 1));
         assertEquals(temp.resolve("runtime/run-1").toString(), command.get(command.indexOf("--rootdir") + 1));
         assertTrue(command.contains("-Dorg.apache.activemq.default.directory.prefix=" + temp.resolve("broker") + "/"));
         Path preBoot = Path.of(command.get(command.indexOf("--prebootcommandfile") + 1));
         assertEquals(List.of("set configs.config.server-config.transaction-service.tx-log-dir=" + temp.resolve("tx"),
-                "set configs.config.server-config.transaction-service.automatic-recovery=true"),
+                "set configs.config.server-config.transaction-service.automatic-recovery=true",
+                "set configs.config.server-config.microprofile-metrics-configuration.enabled=false"),
                 Files.readAllLines(preBoot));
     }
 
@@ -44,7 +47,7 @@ class ServerCommandTest {
         assertEquals("create-resource-adapter-config --property ServerUrl=tcp\\://mq\\:61616"
                         + ":BrokerXmlConfig=broker\\:(vm\\://unused)?persistent\\=false&useJmx\\=false"
                         + ":UserName=caart caart-jms",
-                Files.readAllLines(preBoot).get(2));
+                Files.readAllLines(preBoot).get(3));
     }
 
     @Test
@@ -55,5 +58,35 @@ class ServerCommandTest {
         assertEquals("org.h2.jdbcx.JdbcDataSource", env.get("CAART_DB_DATASOURCE"));
         assertEquals("http://localhost:8080", env.get("CAART_PUBLIC_URL"));
         assertEquals("/usr/bin", env.get("PATH"));
+    }
+
+    @Test
+    void aClusterBindsOneInterfaceJoinsOnlyItsMembersAndKeepsItsNameOutOfCommandLineAndLog() throws IOException {
+        Files.createDirectories(temp.resolve("runtime"));
+        String name = "a".repeat(30);
+        Settings settings = Settings.from(Map.of("CAART_DATA_DIR", temp.toString(), "CAART_CLUSTER", "true",
+                "CAART_CLUSTER_NAME", name, "CAART_CLUSTER_INTERFACE", "10.0.0.5",
+                "CAART_CLUSTER_MEMBERS", "10.0.0.5:6900, 10.0.0.6:6900"), temp);
+        List<String> command = ServerCommand.command(settings, Path.of("server.jar"), temp.resolve("runtime/run-3"));
+        assertFalse(command.contains("--nohazelcast"));
+        assertTrue(command.indexOf("-Dhazelcast.socket.bind.any=false") < command.indexOf("-jar"));
+        assertFalse(String.join(" ", command).contains(name), "the cluster name is a secret: not on the command line");
+        assertEquals(List.of("--clustermode", "tcpip:10.0.0.5:6900,10.0.0.6:6900", "--interfaces", "10.0.0.5",
+                "--startport", "6900"), command.subList(command.indexOf("--clustermode"),
+                command.indexOf("--clustermode") + 6));
+        Path preBoot = Path.of(command.get(command.indexOf("--prebootcommandfile") + 1));
+        assertEquals("set hazelcast-runtime-configuration.cluster-group-name=${ENV=CAART_CLUSTER_NAME}",
+                Files.readAllLines(preBoot).get(3));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(preBoot)));
+    }
+
+    @Test
+    void theServerRunsWithUmask077() throws Exception {
+        Path made = temp.resolve("made-by-the-server");
+        List<String> command = ServerCommand.withOwnerOnlyFiles(List.of("/usr/bin/touch", made.toString()));
+        assertEquals(0, new ProcessBuilder(command).inheritIO().start().waitFor());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(made)));
     }
 }

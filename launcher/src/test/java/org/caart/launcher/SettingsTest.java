@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +54,28 @@ class SettingsTest {
         LaunchException e = assertThrows(LaunchException.class,
                 () -> Settings.from(Map.of("CAART_START_TIMEOUT", "soon"), cwd));
         assertTrue(e.getMessage().contains("CAART_START_TIMEOUT"));
+    }
+
+    @Test
+    void aClusterNeedsALongNameOneInterfaceAndItsMembers() {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("CAART_CLUSTER", "true"));
+        assertTrue(assertThrows(LaunchException.class, () -> Settings.from(env, cwd)).getMessage()
+                .contains("CAART_CLUSTER_NAME"));
+        env.put("CAART_CLUSTER_NAME", "dev");
+        assertTrue(assertThrows(LaunchException.class, () -> Settings.from(env, cwd)).getMessage()
+                .contains("24 to 128"));
+        env.put("CAART_CLUSTER_NAME", "0123456789abcdef0123456789abcdef");
+        assertTrue(assertThrows(LaunchException.class, () -> Settings.from(env, cwd)).getMessage()
+                .contains("CAART_CLUSTER_INTERFACE"));
+        env.put("CAART_CLUSTER_INTERFACE", "0.0.0.0");
+        assertTrue(assertThrows(LaunchException.class, () -> Settings.from(env, cwd)).getMessage()
+                .contains("one address of this host"));
+        env.put("CAART_CLUSTER_INTERFACE", "192.168.1.10");
+        assertTrue(assertThrows(LaunchException.class, () -> Settings.from(env, cwd)).getMessage()
+                .contains("CAART_CLUSTER_MEMBERS"));
+        env.put("CAART_CLUSTER_MEMBERS", "192.168.1.10:6900,192.168.1.11:6900");
+        assertEquals(List.of("192.168.1.10:6900", "192.168.1.11:6900"),
+                Settings.from(env, cwd).cluster().orElseThrow().members());
+        assertTrue(Settings.from(Map.of(), cwd).cluster().isEmpty(), "no cluster unless asked for");
     }
 }

@@ -50,11 +50,22 @@ public class RememberedSignIns {
         return token;
     }
 
-    /** The account a valid token belongs to; an expired token is deleted on the way. */
-    public Optional<SignedIn> redeem(String token, String sourceAddress) {
+    /**
+     * The account a valid token belongs to, with the token that replaces it (the cookie is rewritten at every use);
+     * an expired token is deleted on the way. A token that was already replaced is a copy in someone else's hands
+     * (or the owner's, after the thief used it): the whole series is revoked and {@code remember.reuse} recorded.
+     */
+    public Optional<RememberedSignIn> redeem(String token, String sourceAddress) {
         Optional<RememberToken> found = find(token);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (found.isEmpty()) {
+            replayed(token).ifPresent(series -> {
+                UserAccount user = series.getUser();
+                em.remove(series);
+                trail.record(null, user.getId(), user.getEmail(), "remember.reuse", null,
+                        "an already replaced remember-me token was presented: its browser is signed out",
+                        sourceAddress);
+            });
             return Optional.empty();
         }
         RememberToken remembered = found.get();
@@ -62,16 +73,30 @@ public class RememberedSignIns {
             em.remove(remembered);
             return Optional.empty();
         }
-        remembered.used(now);
+        String next = Tokens.newToken();
+        remembered.rotate(Tokens.hash(next), now);
         UserAccount user = remembered.getUser();
         user.signedIn(now);
         trail.record(null, user.getId(), user.getEmail(), "login.remembered", null, null, sourceAddress);
-        return Optional.of(SignedIn.of(user));
+        return Optional.of(new RememberedSignIn(SignedIn.of(user), next));
+    }
+
+    /** A sign-in by remember-me cookie and the token the cookie now holds. */
+    public record RememberedSignIn(SignedIn signedIn, String token) {
     }
 
     /** Logout: the browser's token stops working. */
     public void revoke(String token) {
         find(token).ifPresent(em::remove);
+    }
+
+    private Optional<RememberToken> replayed(String token) {
+        if (!Tokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT t FROM RememberToken t JOIN FETCH t.user WHERE t.previousHash = :hash",
+                        RememberToken.class)
+                .setParameter("hash", Tokens.hash(token)).getResultStream().findFirst();
     }
 
     private Optional<RememberToken> find(String token) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import org.caart.account.entity.LoginThrottle;
+import org.caart.platform.Tokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -42,8 +43,10 @@ public class LoginThrottling {
     @ConfigProperty(name = "caart.login.lock-minutes", defaultValue = "15")
     int lockMinutes;
 
+    /** The email as typed; one longer than an address can be (254) by its SHA-256, to fit the subject column. */
     public static String accountSubject(String email) {
-        return "account:" + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+        String typed = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        return "account:" + (typed.length() <= 254 ? typed : "sha256:" + Tokens.hash(typed));
     }
 
     public static String addressSubject(String address) {

@@ -33,6 +33,10 @@ public class RememberToken {
     @Column(name = "token_hash", nullable = false, length = 64)
     private String tokenHash;
 
+    /** The hash of the token this one replaced at its last use: presented again, it betrays a copied cookie. */
+    @Column(name = "previous_hash", length = 64)
+    private String previousHash;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -65,7 +69,10 @@ public class RememberToken {
         return expiresAt.isAfter(now) && user.isEnabled();
     }
 
-    public void used(OffsetDateTime now) {
+    /** A use: the presented token is replaced by a new one ({@code newHash}), and remembered as the previous. */
+    public void rotate(String newHash, OffsetDateTime now) {
+        this.previousHash = tokenHash;
+        this.tokenHash = Objects.requireNonNull(newHash, "newHash");
         this.lastUsedAt = now;
     }
 

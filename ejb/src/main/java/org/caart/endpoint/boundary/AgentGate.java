@@ -64,6 +64,10 @@ public class AgentGate {
             throw new InvalidInputException("host", "Describe the host");
         }
         HostCheck.check(request.host(), LocalDate.now(clock));
+        if (request.droppedBatches() < 0 || request.spooledBatches() < 0) {
+            throw new InvalidInputException(request.droppedBatches() < 0 ? "droppedBatches" : "spooledBatches",
+                    "A count of batches is never negative");
+        }
         Endpoint endpoint = em.find(Endpoint.class, agent.endpointId());
         OffsetDateTime now = OffsetDateTime.now(clock);
         endpoint.describe(request.host(), now);

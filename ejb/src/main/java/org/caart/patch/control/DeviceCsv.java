@@ -191,6 +191,9 @@ public final class DeviceCsv {
                 }
                 fields.add(field.toString());
                 records.add(new Record(recordLine, List.copyOf(fields)));
+                if (records.size() > MAX_ROWS + 1) {
+                    return records; // header + one row too many: enough to refuse, the rest is never parsed
+                }
                 fields.clear();
                 field.setLength(0);
                 any = false;

@@ -41,6 +41,11 @@ public class Policies {
     @Inject
     Clock clock;
 
+    /** Refuses (404, 403) a caller who may not upload to this company: checked before the file is read. */
+    public void requireUploader(long companyId) {
+        access.require(companyId, Permission.RUN_AUDITS);
+    }
+
     /**
      * Validates and stores a policy file; {@code name} overrides the policy's own name. Invalid files are refused
      * with the parser's message (file and, where known, line or check).

@@ -33,6 +33,20 @@ class CompanyRequestTest {
         assertEquals("Enter the company's name", request(name, "DEBIAN", "UTC").problems().get("name"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Evil\r\nSet-Cookie: x", "Nul\u0000Corp", "Bell\u0007", "Tab\tCorp", "Invoice\u202Efdp.exe",
+            "Iso\u2066late", "Del\u007F", "Line\u2028sep"})
+    void aNameRefusesControlAndBidiOverrideCharacters(String name) {
+        assertEquals("A company name cannot contain line breaks, control characters or text direction overrides",
+                request(name, "DEBIAN", "UTC").problems().get("name"));
+    }
+
+    @Test
+    void aNameKeepsItsAccentsAndScripts() {
+        assertFalse(request("Clinique Saint-\u00C9tienne \u05E9\u05DC\u05D5\u05DD \u6771\u4EAC", "DEBIAN", "UTC")
+                .problems().containsKey("name"));
+    }
+
     @Test
     void aNameHasAtMost120Characters() {
         assertFalse(request("x".repeat(120), "DEBIAN", "UTC").problems().containsKey("name"));

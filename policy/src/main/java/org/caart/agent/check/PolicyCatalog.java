@@ -24,6 +24,7 @@ public final class PolicyCatalog {
     }
 
     public static Policy parse(String sourceName, String text, PolicyOrigin origin) throws PolicyException {
+        PolicyLimits.check(sourceName, text);
         for (PolicyParser parser : PARSERS) {
             if (parser.accepts(sourceName, text)) {
                 return parser.parse(sourceName, text, origin);

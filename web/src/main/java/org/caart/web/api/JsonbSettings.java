@@ -10,7 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonbSettings implements ContextResolver<Jsonb> {
 
-    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
+    static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
 
     @Override
     public Jsonb getContext(Class<?> type) {

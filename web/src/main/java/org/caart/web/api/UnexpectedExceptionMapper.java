@@ -11,6 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.UUID;
+import org.caart.web.security.RequestBodyLimit;
 
 /**
  * Everything else: JAX-RS's own errors keep their status; an unreadable body is 400; a refused EJB call is 403; anything unexpected is a 500
@@ -23,6 +24,16 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.BodyTooLargeException tooLarge) {
+                return Problem.of(413, "Content Too Large", "A request to this address has a smaller body: "
+                        + tooLarge.getMessage(), Map.of(), null);
+            }
+        }
+        if (e instanceof WebApplicationException web && web.getResponse().getStatus() == 400) {
+            // Jersey's own 400s can name the Java types a body failed to fit: never shown
+            return Problem.of(Response.Status.BAD_REQUEST, "The request body is not valid JSON for this resource");
+        }
         if (e instanceof WebApplicationException web) {
             Response.StatusType status = web.getResponse().getStatusInfo();
             return Problem.of(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), Map.of(), null);

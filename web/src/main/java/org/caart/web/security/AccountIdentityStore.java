@@ -21,7 +21,7 @@ public class AccountIdentityStore implements IdentityStore {
     public CredentialValidationResult validate(UsernamePasswordCredential credential) {
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         return accounts.authenticate(credential.getCaller(), credential.getPassword().getValue(),
-                        request.getRemoteAddr(), !api)
+                        ClientAddress.of(request), !api)
                 .map(signedIn -> new CredentialValidationResult(signedIn.email(), signedIn.groups()))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }

@@ -37,6 +37,6 @@ public class CurrentUser {
     }
 
     public String sourceAddress() {
-        return request.getRemoteAddr();
+        return ClientAddress.of(request);
     }
 }

@@ -15,6 +15,7 @@ public class ErrorDispatch extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
+        SecurityHeaders.apply(request, response); // the container reset the response before the error dispatch
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
@@ -34,6 +35,7 @@ public class ErrorDispatch extends HttpServlet {
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
+            case 413 -> "Content Too Large";
             default -> "Internal Server Error";
         };
     }

@@ -54,7 +54,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         if (credential != null) {
             return formLogin(request, response, context, credential);
         }
-        HttpSession session = request.getSession(false);
+        HttpSession session = UrlSessionIds.fromUrl(request) ? null : request.getSession(false);
         if (session != null && session.getAttribute(CALLER) instanceof String caller) {
             @SuppressWarnings("unchecked")
             Set<String> groups = (Set<String>) session.getAttribute(GROUPS);
@@ -62,9 +62,12 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         }
         Optional<String> token = RememberMeCookie.read(request);
         if (token.isPresent()) {
-            Optional<SignedIn> signedIn = remembered.redeem(token.get(), request.getRemoteAddr());
-            if (signedIn.isPresent()) {
-                return startSession(request, context, signedIn.get().email(), signedIn.get().groups());
+            Optional<RememberedSignIns.RememberedSignIn> again = remembered.redeem(token.get(),
+                    ClientAddress.of(request));
+            if (again.isPresent()) {
+                RememberMeCookie.write(request, response, again.get().token(), remembered.lifetime(), secureCookies());
+                SignedIn signedIn = again.get().signedIn();
+                return startSession(request, context, signedIn.email(), signedIn.groups());
             }
             RememberMeCookie.clear(request, response, secureCookies());
         }
@@ -91,7 +94,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
         String caller = result.getCallerPrincipal().getName();
         Set<String> groups = Set.copyOf(result.getCallerGroups());
         if (context.getAuthParameters().isRememberMe() && groups.contains(SignedIn.USER)) {
-            String token = remembered.issue(caller, request.getRemoteAddr(), request.getHeader("User-Agent"));
+            String token = remembered.issue(caller, ClientAddress.of(request), request.getHeader("User-Agent"));
             RememberMeCookie.write(request, response, token, remembered.lifetime(), secureCookies());
         }
         return startSession(request, context, caller, groups);

@@ -13,14 +13,28 @@ import java.io.IOException;
  * ({@code primefaces.CSP}); this policy adds what PrimeFaces does not set, without a script-src that would
  * intersect with it.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+@WebFilter(filterName = "SecurityHeaders", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
 
-    static final String POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
+    /**
+     * Everything from this origin only. Scripts: this policy allows inline ones only so as not to block
+     * PrimeFaces' nonce-bearing scripts; PrimeFaces' own policy, which a browser enforces as well, admits inline
+     * scripts only with that response's nonce. Inline styles are allowed (PrimeFaces components set style
+     * attributes), and data: images and fonts (the theme's icons).
+     */
+    static final String POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        apply(request, response);
+        chain.doFilter(request, response);
+    }
+
+    /** Also for answers made after a response reset: error pages and refusals. */
+    static void apply(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", POLICY);
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
@@ -28,6 +42,5 @@ public class SecurityHeaders extends HttpFilter {
         if (!request.getRequestURI().contains("/jakarta.faces.resource/")) {
             response.setHeader("Cache-Control", "no-store");
         }
-        chain.doFilter(request, response);
     }
 }

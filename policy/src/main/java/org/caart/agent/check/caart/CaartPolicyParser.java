@@ -12,12 +12,13 @@ import org.caart.agent.check.Check;
 import org.caart.agent.check.CheckInfo;
 import org.caart.agent.check.Policy;
 import org.caart.agent.check.PolicyException;
+import org.caart.agent.check.PolicyLimits;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.caart.agent.check.PolicyOrigin;
 import org.caart.agent.check.PolicyParser;
 import org.caart.agent.platform.common.OsFamily;
 import org.caart.contract.agent.v1.Severity;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -73,9 +74,8 @@ public final class CaartPolicyParser implements PolicyParser {
     }
 
     private static Map<?, ?> load(String sourceName, String text) throws PolicyException {
-        LoaderOptions options = new LoaderOptions();
+        LoaderOptions options = PolicyLimits.loaderOptions();
         options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(20);
         Resolver plainStrings = new Resolver() {
             @Override
             protected void addImplicitResolvers() {

@@ -10,11 +10,12 @@ import org.caart.agent.check.Check;
 import org.caart.agent.check.CheckInfo;
 import org.caart.agent.check.Policy;
 import org.caart.agent.check.PolicyException;
+import org.caart.agent.check.PolicyLimits;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.caart.agent.check.PolicyOrigin;
 import org.caart.agent.check.PolicyParser;
 import org.caart.agent.check.Unsupported;
 import org.caart.contract.agent.v1.Severity;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -76,8 +77,7 @@ public final class ScaPolicyParser implements PolicyParser {
     }
 
     private static Map<String, Object> load(String sourceName, String text) throws PolicyException {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(64 << 20);
+        LoaderOptions options = PolicyLimits.loaderOptions();
         options.setAllowDuplicateKeys(true);
         try {
             Map<String, Object> root = Yamls.map(new Yaml(new SafeConstructor(options)).load(text));

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.caart.platform.InvalidInputException;
@@ -21,6 +23,7 @@ import org.caart.policy.boundary.Policies;
 import org.caart.policy.boundary.PolicySummary;
 import org.caart.policy.entity.PolicyFinding;
 import org.caart.policy.entity.UploadedPolicy;
+import org.caart.web.api.Problem;
 
 /** A company's uploaded policies (CAaRT or Wazuh SCA): upload with validation, list, read with findings, delete. */
 @Path("companies/{company}/policies")
@@ -50,8 +53,14 @@ public class PoliciesResource {
      */
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response upload(@QueryParam("name") String name, byte[] body) {
-        if (body == null || body.length > UploadedPolicy.CONTENT_MAX_BYTES) {
+    public Response upload(@QueryParam("name") String name, InputStream stream) throws IOException {
+        policies.requireUploader(companyId); // 404 or 403 before a byte of the file is read
+        byte[] body = stream.readNBytes(UploadedPolicy.CONTENT_MAX_BYTES + 1);
+        if (body.length > UploadedPolicy.CONTENT_MAX_BYTES) {
+            return Problem.of(413, "Content Too Large", "A policy file has at most "
+                    + (UploadedPolicy.CONTENT_MAX_BYTES >> 20) + " MiB", java.util.Map.of(), null);
+        }
+        if (body.length == 0) {
             throw new InvalidInputException("file", "Send the policy file (at most "
                     + (UploadedPolicy.CONTENT_MAX_BYTES >> 20) + " MiB) as the request body");
         }

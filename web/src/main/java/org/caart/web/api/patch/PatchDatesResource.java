@@ -12,9 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import org.caart.patch.boundary.ApiKeys;
 import org.caart.patch.boundary.Devices;
 import org.caart.patch.entity.ApiKey;
+import org.caart.web.api.JsonBodies;
 import org.caart.web.api.patch.PatchViews.DeviceView;
 
 /**
@@ -38,8 +40,9 @@ public class PatchDatesResource {
     /** Body {@code {"lastPatchDate":"2026-11-02"}}; the device is named as on the patch board. */
     @PUT
     public DeviceView set(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @PathParam("device") String device, JsonObject body) {
-        ApiKey key = keys.authenticate(authorization);
+            @PathParam("device") String device, InputStream stream) {
+        ApiKey key = keys.authenticate(authorization); // before the body is read
+        JsonObject body = JsonBodies.read(stream, JsonObject.class);
         jakarta.json.JsonValue given = body == null ? null : body.get("lastPatchDate");
         if (given != null && given.getValueType() != jakarta.json.JsonValue.ValueType.STRING
                 && given.getValueType() != jakarta.json.JsonValue.ValueType.NULL) {

@@ -8,9 +8,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import org.caart.contract.agent.v1.HeartbeatRequest;
 import org.caart.contract.agent.v1.HeartbeatResponse;
 import org.caart.endpoint.boundary.AgentGate;
+import org.caart.endpoint.boundary.AgentIdentity;
+import org.caart.web.api.JsonBodies;
 
 /** The agent is alive; what it says about its host (patch date included) is stored. */
 @Path("agent/v1/heartbeat")
@@ -22,8 +25,8 @@ public class HeartbeatResource {
     AgentGate gate;
 
     @POST
-    public HeartbeatResponse beat(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            HeartbeatRequest body) {
-        return gate.heartbeat(gate.authenticate(authorization), body);
+    public HeartbeatResponse beat(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
+        AgentIdentity agent = gate.authenticate(authorization); // before the body is read
+        return gate.heartbeat(agent, JsonBodies.read(body, HeartbeatRequest.class));
     }
 }
