@@ -24,7 +24,7 @@ import org.caart.platform.ForbiddenException;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.NotFoundException;
 import org.caart.platform.TooManyRequestsException;
-import org.caart.trail.boundary.Trail;
+import org.caart.platform.TrailRecorder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Sign-up, sign-in, profile and password changes. Every outcome, good or bad, goes to the trail. */
@@ -40,7 +40,7 @@ public class Accounts {
     PasswordHashing hashing;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     Clock clock;

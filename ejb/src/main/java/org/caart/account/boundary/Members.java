@@ -13,7 +13,7 @@ import org.caart.company.entity.Company;
 import org.caart.platform.ConflictException;
 import org.caart.platform.ForbiddenException;
 import org.caart.platform.NotFoundException;
-import org.caart.trail.boundary.Trail;
+import org.caart.platform.TrailRecorder;
 
 /**
  * Members of a company and their roles and alert duties (UC4). Only owners touch the OWNER role, and a company
@@ -30,7 +30,7 @@ public class Members {
     Access access;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     public List<Membership> list(long companyId) {
         access.require(companyId, Permission.VIEW);

@@ -33,7 +33,7 @@ import org.caart.platform.NotFoundException;
 import org.caart.policy.boundary.BuiltInPolicies;
 import org.caart.policy.boundary.Policies;
 import org.caart.policy.entity.UploadedPolicy;
-import org.caart.trail.boundary.Trail;
+import org.caart.platform.TrailRecorder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Audits in the portal: create (UC5), observe (UC6), stop (UC7), history. */
@@ -51,7 +51,7 @@ public class Audits {
     Access access;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     Clock clock;

@@ -21,7 +21,7 @@ import org.caart.company.entity.Company;
 import org.caart.policy.boundary.BuiltInPolicies;
 import org.caart.platform.ForbiddenException;
 import org.caart.platform.InvalidInputException;
-import org.caart.trail.boundary.Trail;
+import org.caart.platform.TrailRecorder;
 
 /** Companies (UC3): create one (the creator becomes its owner), read and edit those the caller may. */
 @Stateless
@@ -36,7 +36,7 @@ public class Companies {
     Access access;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     Clock clock;

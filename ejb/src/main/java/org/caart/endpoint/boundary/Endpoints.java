@@ -14,7 +14,7 @@ import org.caart.account.entity.Permission;
 import org.caart.endpoint.entity.Endpoint;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.NotFoundException;
-import org.caart.trail.boundary.Trail;
+import org.caart.platform.TrailRecorder;
 
 /** A company's enrolled endpoints: list, tag, revoke. */
 @Stateless
@@ -27,7 +27,7 @@ public class Endpoints {
     Access access;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     Clock clock;

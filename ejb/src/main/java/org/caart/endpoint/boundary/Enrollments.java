@@ -25,7 +25,7 @@ import org.caart.platform.GoneException;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.Tokens;
 import org.caart.platform.UnauthorizedException;
-import org.caart.trail.boundary.Trail;
+import org.caart.platform.TrailRecorder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -47,7 +47,7 @@ public class Enrollments {
     Access access;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     Clock clock;

@@ -21,7 +21,7 @@ import org.caart.mail.control.SmtpTransport;
 import org.caart.mail.entity.MailStatus;
 import org.caart.mail.entity.OutboxMail;
 import org.caart.platform.InvalidInputException;
-import org.caart.trail.boundary.Trail;
+import org.caart.platform.TrailRecorder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -46,7 +46,7 @@ public class Outbox {
     SmtpTransport smtp;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     Access access;

@@ -17,7 +17,7 @@ import org.caart.platform.InvalidInputException;
 import org.caart.platform.NotFoundException;
 import org.caart.platform.Tokens;
 import org.caart.platform.UnauthorizedException;
-import org.caart.trail.boundary.Trail;
+import org.caart.platform.TrailRecorder;
 
 /**
  * Per-company API keys for scripts that set devices' patch dates. A key is {@code caart_} followed by 256 random
@@ -37,7 +37,7 @@ public class ApiKeys {
     Access access;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     Clock clock;

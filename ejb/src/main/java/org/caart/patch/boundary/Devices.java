@@ -29,7 +29,7 @@ import org.caart.patch.entity.PatchSource;
 import org.caart.platform.ConflictException;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.NotFoundException;
-import org.caart.trail.boundary.Trail;
+import org.caart.platform.TrailRecorder;
 
 /**
  * A company's devices and their patch dates: typed in, imported from CSV, set through an API key, or reported by
@@ -47,7 +47,7 @@ public class Devices {
     Access access;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     Clock clock;

@@ -33,7 +33,7 @@ import org.caart.patch.entity.PatchCheck;
 import org.caart.patch.entity.PatchPolicy;
 import org.caart.patch.entity.PatchStatus;
 import org.caart.platform.jobs.JobLedger;
-import org.caart.trail.boundary.Trail;
+import org.caart.platform.TrailRecorder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -57,7 +57,7 @@ public class PatchChecks {
     Access access;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     Clock clock;

@@ -17,7 +17,7 @@ import org.caart.patch.entity.DeviceType;
 import org.caart.patch.entity.PatchOverride;
 import org.caart.patch.entity.PatchPolicy;
 import org.caart.platform.InvalidInputException;
-import org.caart.trail.boundary.Trail;
+import org.caart.platform.TrailRecorder;
 
 /** The company's patch policy: maximum age (with overrides per device type and criticality) and schedules. */
 @Stateless
@@ -30,7 +30,7 @@ public class PatchPolicies {
     Access access;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     DeviceStatus status;

@@ -17,7 +17,7 @@ import org.caart.platform.InvalidInputException;
 import org.caart.platform.NotFoundException;
 import org.caart.policy.control.PolicyValidation;
 import org.caart.policy.entity.UploadedPolicy;
-import org.caart.trail.boundary.Trail;
+import org.caart.platform.TrailRecorder;
 
 /**
  * Policies a company uploads (UC5: "create an audit with an uploaded policy"). Each is validated with the agent's
@@ -36,7 +36,7 @@ public class Policies {
     Access access;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     Clock clock;

@@ -1,9 +1,12 @@
 package org.caart.trail.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,9 +16,13 @@ import java.util.List;
 import java.util.Locale;
 import org.caart.account.boundary.Access;
 import org.caart.account.entity.Permission;
+import org.caart.platform.TrailEntry;
 import org.caart.trail.entity.TrailEvent;
 
-/** Writes and reads the security audit trail. */
+/**
+ * Writes and reads the security audit trail. Components do not call it: they fire {@link TrailEntry} events
+ * (through {@code TrailRecorder}), which this bean stores.
+ */
 @Stateless
 public class Trail {
 
@@ -28,18 +35,29 @@ public class Trail {
     @Inject
     Access access;
 
-    /** Records an event as part of the caller's transaction: it exists exactly when the action happened. */
-    public void record(Long companyId, Long actorId, String actor, String action, String target, String detail,
-            String sourceAddress) {
-        em.persist(new TrailEvent(OffsetDateTime.now(clock), companyId, actorId, actor, action, target, detail,
-                sourceAddress));
+    @Resource
+    SessionContext context;
+
+    /**
+     * Stores an entry as part of the caller's transaction (it exists exactly when the action happened), or, for a
+     * refusal, in a transaction of its own, so that it survives the caller's rollback.
+     */
+    public void record(@Observes TrailEntry entry) {
+        if (entry.refusal()) {
+            context.getBusinessObject(Trail.class).recordRefusal(entry);
+        } else {
+            store(entry);
+        }
     }
 
-    /** Records an event that must survive the caller's rollback (a refused sign-in, a rejected request). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void recordRefusal(Long companyId, Long actorId, String actor, String action, String target,
-            String detail, String sourceAddress) {
-        record(companyId, actorId, actor, action, target, detail, sourceAddress);
+    public void recordRefusal(TrailEntry entry) {
+        store(entry);
+    }
+
+    private void store(TrailEntry e) {
+        em.persist(new TrailEvent(OffsetDateTime.now(clock), e.companyId(), e.actorId(), e.actor(), e.action(),
+                e.target(), e.detail(), e.sourceAddress()));
     }
 
     /** The newest events of the whole platform: the platform operator's view. */
