@@ -1,6 +1,7 @@
 package org.caart.account.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,11 +20,11 @@ import org.caart.account.entity.Membership;
 import org.caart.account.entity.Profile;
 import org.caart.account.entity.RememberToken;
 import org.caart.account.entity.UserAccount;
-import org.caart.mail.boundary.Outbox;
 import org.caart.platform.ForbiddenException;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.NotFoundException;
 import org.caart.platform.TooManyRequestsException;
+import org.caart.platform.MailRequest;
 import org.caart.platform.TrailRecorder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -58,7 +59,7 @@ public class Accounts {
     Access access;
 
     @Inject
-    Outbox outbox;
+    Event<MailRequest> outbox;
 
     @Inject
     @ConfigProperty(name = "caart.signup.enabled", defaultValue = "true")
@@ -172,12 +173,12 @@ public class Accounts {
                 .setParameter("user", user).executeUpdate();
         trail.record(null, user.getId(), user.getEmail(), "password.change", null,
                 revoked > 0 ? revoked + " remembered sign-in(s) revoked" : null, sourceAddress);
-        outbox.queue(null, user.getEmail(), "Your CAaRT password was changed",
+        outbox.fire(new MailRequest(null, user.getEmail(), "Your CAaRT password was changed",
                 "Hello " + user.displayName() + ",\n\nthe password of your CAaRT account " + user.getEmail()
                         + " was changed at " + OffsetDateTime.now(clock) + " from " + sourceAddress + ".\n"
                         + "Remembered sign-ins on other browsers were ended.\n\n"
                         + "If you did not do this, reset it with your administrator at once: " + publicUrl + "/\n",
-                null);
+                null, false));
         LOG.log(Level.INFO, "Account {0} changed its password", user.getId());
     }
 

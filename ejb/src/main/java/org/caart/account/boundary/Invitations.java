@@ -1,6 +1,7 @@
 package org.caart.account.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,11 +20,11 @@ import org.caart.account.entity.Membership;
 import org.caart.account.entity.Permission;
 import org.caart.account.entity.Role;
 import org.caart.account.entity.UserAccount;
-import org.caart.mail.boundary.Outbox;
 import org.caart.platform.ConflictException;
 import org.caart.platform.ForbiddenException;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.NotFoundException;
+import org.caart.platform.MailRequest;
 import org.caart.platform.TrailRecorder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -46,7 +47,7 @@ public class Invitations {
     Registration registration;
 
     @Inject
-    Outbox outbox;
+    Event<MailRequest> outbox;
 
     @Inject
     InvitationMail mails;
@@ -178,8 +179,8 @@ public class Invitations {
 
     private void send(Invitation invitation, String token) {
         InvitationMail.Mail mail = mails.compose(invitation, token);
-        outbox.queueWithSecret(invitation.getCompany().getId(), invitation.getEmail(), mail.subject(), mail.text(),
-                mail.html());
+        outbox.fire(new MailRequest(invitation.getCompany().getId(), invitation.getEmail(), mail.subject(),
+                mail.text(), mail.html(), true));
     }
 
     private Invitation pending(String token) {

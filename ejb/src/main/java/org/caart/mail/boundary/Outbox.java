@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.persistence.EntityManager;
@@ -21,11 +22,13 @@ import org.caart.mail.control.SmtpTransport;
 import org.caart.mail.entity.MailStatus;
 import org.caart.mail.entity.OutboxMail;
 import org.caart.platform.InvalidInputException;
+import org.caart.platform.MailRequest;
 import org.caart.platform.TrailRecorder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The mail outbox. Actions queue mail in their own transaction; {@link OutboxScheduler} delivers it. Several
+ * The mail outbox. Components queue mail by firing a {@link MailRequest} in their own transaction (they do not call
+ * the outbox); {@link OutboxScheduler} delivers it. Several
  * server instances may share the outbox: a mail is leased by one instance before it is sent.
  */
 @Stateless
@@ -58,22 +61,22 @@ public class Outbox {
     @ConfigProperty(name = "caart.mail.retention-days", defaultValue = "90")
     int retentionDays;
 
-    public OutboxMail queue(Long companyId, String recipient, String subject, String text, String html) {
+    /** Queues the requested mail in the transaction that fired it. */
+    public void queue(@Observes MailRequest request) {
+        OutboxMail mail = queue(request.companyId(), request.recipient(), request.subject(), request.text(),
+                request.html());
+        if (request.secret()) {
+            mail.holdingSecret();
+        }
+    }
+
+    private OutboxMail queue(Long companyId, String recipient, String subject, String text, String html) {
         if (recipient == null || !recipient.matches("[^@\\s]+@[^@\\s]+")) {
             throw new InvalidInputException("recipient", "Enter a valid email address");
         }
         OutboxMail mail = new OutboxMail(companyId, recipient.strip(), subject, text, html, now());
         em.persist(mail);
         return mail;
-    }
-
-    /**
-     * Queues a mail whose body carries a one-time secret (an invitation link): the outbox keeps the body only until
-     * the SMTP server accepts the mail. While mail is only captured (no SMTP server configured), it stays readable
-     * to the platform operator, who is then the only way the link reaches anyone.
-     */
-    public OutboxMail queueWithSecret(Long companyId, String recipient, String subject, String text, String html) {
-        return queue(companyId, recipient, subject, text, html).holdingSecret();
     }
 
     /** The operator's check of the SMTP settings: queues a short mail to the given address. */

@@ -3,6 +3,7 @@ package org.caart.patch.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,7 +26,6 @@ import org.caart.account.entity.Membership;
 import org.caart.account.entity.Permission;
 import org.caart.company.entity.Company;
 import org.caart.audit.control.AuditProgress;
-import org.caart.mail.boundary.Outbox;
 import org.caart.patch.control.DeviceStatus;
 import org.caart.patch.control.PatchDigest;
 import org.caart.patch.control.PatchEvaluation;
@@ -33,6 +33,7 @@ import org.caart.patch.entity.PatchCheck;
 import org.caart.patch.entity.PatchPolicy;
 import org.caart.patch.entity.PatchStatus;
 import org.caart.platform.jobs.JobLedger;
+import org.caart.platform.MailRequest;
 import org.caart.platform.TrailRecorder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -69,7 +70,7 @@ public class PatchChecks {
     JobLedger ledger;
 
     @Inject
-    Outbox outbox;
+    Event<MailRequest> outbox;
 
     @Inject
     AuditProgress auditProgress;
@@ -104,7 +105,8 @@ public class PatchChecks {
             PatchDigest.Mail digest = new PatchDigest(publicUrl).daily(content(company, policy, today, check,
                     counts, evaluation));
             for (String recipient : recipients) {
-                outbox.queue(companyId, recipient, digest.subject(), digest.text(), digest.html());
+                outbox.fire(new MailRequest(companyId, recipient, digest.subject(), digest.text(), digest.html(),
+                        false));
                 mails++;
             }
         }
@@ -137,7 +139,8 @@ public class PatchChecks {
             PatchDigest.Mail notice = new PatchDigest(publicUrl).becameOverdue(companyId, company.getName(), today,
                     lines);
             for (String recipient : recipients(companyId, evaluation)) {
-                outbox.queue(companyId, recipient, notice.subject(), notice.text(), notice.html());
+                outbox.fire(new MailRequest(companyId, recipient, notice.subject(), notice.text(), notice.html(),
+                        false));
                 mails++;
             }
         }
