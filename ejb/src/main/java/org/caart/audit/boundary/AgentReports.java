@@ -8,12 +8,11 @@ import org.caart.audit.control.BatchJson;
 import org.caart.contract.agent.v1.BatchReceipt;
 import org.caart.contract.agent.v1.ResultBatchView;
 import org.caart.endpoint.boundary.AgentIdentity;
-import org.caart.ingest.boundary.IngestConsumer;
 import org.caart.ingest.boundary.IngestQueue;
 
 /**
  * Takes an agent's result batch: checks it, makes sure the run is the agent's own, and puts it in the persistent
- * ingest queue. On return the broker has stored it (the agent may then forget it); {@link AuditIngest} applies it.
+ * ingest queue. On return the broker has stored it (the agent may then forget it); {@link ResultBatches} applies it.
  */
 @Stateless
 public class AgentReports {
@@ -33,8 +32,8 @@ public class AgentReports {
         ResultBatchView batch = BatchJson.read(json);
         BatchCheck.check(batch);
         boolean stop = orders.stopRequested(agent, batch.runId());
-        queue.sendBytes(IngestConsumer.RESULT_BATCH, json,
-                Map.of(IngestConsumer.ENDPOINT_ID, String.valueOf(agent.endpointId())));
+        queue.sendBytes(ResultBatches.TYPE, json,
+                Map.of(ResultBatches.ENDPOINT_ID, String.valueOf(agent.endpointId())));
         return new BatchReceipt(batch.batchId(), stop);
     }
 }
