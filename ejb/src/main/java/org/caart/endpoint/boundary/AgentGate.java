@@ -1,6 +1,7 @@
 package org.caart.endpoint.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,7 +14,6 @@ import org.caart.contract.agent.v1.HeartbeatRequest;
 import org.caart.contract.agent.v1.HeartbeatResponse;
 import org.caart.endpoint.control.HostCheck;
 import org.caart.endpoint.entity.Endpoint;
-import org.caart.patch.boundary.Devices;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.Tokens;
 import org.caart.platform.UnauthorizedException;
@@ -31,7 +31,7 @@ public class AgentGate {
     EntityManager em;
 
     @Inject
-    Devices devices;
+    Event<AgentReported> reported;
 
     @Inject
     Clock clock;
@@ -68,7 +68,7 @@ public class AgentGate {
         OffsetDateTime now = OffsetDateTime.now(clock);
         endpoint.describe(request.host(), now);
         endpoint.seen(now, request.droppedBatches(), request.spooledBatches());
-        devices.agentReported(endpoint);
+        reported.fire(new AgentReported(endpoint));
         return new HeartbeatResponse(now.toString(), endpoint.getCompany().getName());
     }
 

@@ -1,6 +1,7 @@
 package org.caart.endpoint.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -19,7 +20,6 @@ import org.caart.contract.agent.v1.EnrollResponse;
 import org.caart.endpoint.control.HostCheck;
 import org.caart.endpoint.entity.Endpoint;
 import org.caart.endpoint.entity.EnrollmentToken;
-import org.caart.patch.boundary.Devices;
 import org.caart.platform.ConflictException;
 import org.caart.platform.GoneException;
 import org.caart.platform.InvalidInputException;
@@ -41,7 +41,7 @@ public class Enrollments {
     EntityManager em;
 
     @Inject
-    Devices devices;
+    Event<EndpointEnrolled> enrolled;
 
     @Inject
     Access access;
@@ -91,7 +91,7 @@ public class Enrollments {
                 request.host(), now);
         em.persist(endpoint);
         em.flush();
-        devices.enrolled(endpoint);
+        enrolled.fire(new EndpointEnrolled(endpoint));
         long companyId = token.getCompany().getId();
         trail.record(companyId, null, "agent " + endpoint.getAgentId(), "endpoint.enroll", endpoint.getHostname(),
                 endpoint.getOs(), sourceAddress);

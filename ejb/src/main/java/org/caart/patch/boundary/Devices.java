@@ -1,6 +1,7 @@
 package org.caart.patch.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,6 +19,8 @@ import org.caart.account.boundary.Access;
 import org.caart.account.entity.Membership;
 import org.caart.account.entity.Permission;
 import org.caart.company.entity.Company;
+import org.caart.endpoint.boundary.AgentReported;
+import org.caart.endpoint.boundary.EndpointEnrolled;
 import org.caart.endpoint.entity.Endpoint;
 import org.caart.patch.control.DeviceCsv;
 import org.caart.patch.control.DeviceStatus;
@@ -207,8 +210,12 @@ public class Devices {
         return refreshed(company, device);
     }
 
-    /** An endpoint just enrolled: its device, named after the host (plus the endpoint's id if the name is taken). */
-    public Device enrolled(Endpoint endpoint) {
+    /** An endpoint was enrolled: it gets its device, named after the host (plus its id when the name is taken). */
+    public void enrolled(@Observes EndpointEnrolled event) {
+        enrolled(event.endpoint());
+    }
+
+    private Device enrolled(Endpoint endpoint) {
         Company company = endpoint.getCompany();
         OffsetDateTime now = now();
         String name = endpoint.getHostname();
@@ -226,7 +233,8 @@ public class Devices {
     }
 
     /** The endpoint's agent reported (heartbeat): its device takes the last patch date and OS build. */
-    public void agentReported(Endpoint endpoint) {
+    public void agentReported(@Observes AgentReported event) {
+        Endpoint endpoint = event.endpoint();
         em.createQuery("SELECT d FROM Device d WHERE d.endpointId = :endpoint", Device.class)
                 .setParameter("endpoint", endpoint.getId())
                 .getResultStream().findFirst()
