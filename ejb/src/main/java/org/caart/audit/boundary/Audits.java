@@ -1,6 +1,7 @@
 package org.caart.audit.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,6 +33,8 @@ import org.caart.platform.InvalidInputException;
 import org.caart.platform.NotFoundException;
 import org.caart.policy.boundary.BuiltInPolicies;
 import org.caart.policy.boundary.Policies;
+import org.caart.policy.boundary.PolicyRemoval;
+import org.caart.platform.ConflictException;
 import org.caart.policy.entity.UploadedPolicy;
 import org.caart.platform.TrailRecorder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -83,6 +86,19 @@ public class Audits {
         trail.record(companyId, member.getUser().getId(), member.getUser().getEmail(), "audit.create", title,
                 targets.size() + " endpoint(s), policy " + policy, sourceAddress);
         return audit;
+    }
+
+    /** An uploaded policy that an open run has yet to receive cannot be deleted. */
+    public void refuseRemovalInUse(@Observes PolicyRemoval removal) {
+        long open = em.createQuery("SELECT COUNT(r) FROM AuditRun r WHERE r.companyId = :company "
+                        + "AND r.policyId = :choice AND r.status IN :open", Long.class)
+                .setParameter("company", removal.companyId()).setParameter("choice", removal.choice())
+                .setParameter("open", List.of(RunStatus.QUEUED, RunStatus.RUNNING))
+                .getSingleResult();
+        if (open > 0) {
+            throw new ConflictException("An audit still running on " + open + " endpoint(s) uses this policy; "
+                    + "stop it or wait for it to finish");
+        }
     }
 
     /**

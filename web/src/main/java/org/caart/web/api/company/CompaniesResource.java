@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.caart.account.boundary.Accounts;
 import org.caart.company.boundary.Companies;
+import org.caart.policy.boundary.Policies;
 import org.caart.company.boundary.CompanyRequest;
 import org.caart.company.entity.Company;
 import org.caart.trail.boundary.Trail;
@@ -32,6 +33,9 @@ public class CompaniesResource {
 
     @Inject
     Companies companies;
+
+    @Inject
+    Policies policies;
 
     @Inject
     Accounts accounts;
@@ -71,9 +75,9 @@ public class CompaniesResource {
     @PUT
     @Path("{company}/default-policies")
     public CompanyViews.CompanyView defaultPolicies(@PathParam("company") long companyId, DefaultPolicies body) {
-        DefaultPolicies policies = body == null ? new DefaultPolicies(null, null) : body;
-        return CompanyViews.CompanyView.of(companies.chooseDefaultPolicies(companyId, policies.windows(),
-                policies.linux(), request.getRemoteAddr()));
+        DefaultPolicies chosen = body == null ? new DefaultPolicies(null, null) : body;
+        return CompanyViews.CompanyView.of(policies.chooseDefaults(companyId, chosen.windows(), chosen.linux(),
+                request.getRemoteAddr()));
     }
 
     public record DefaultPolicies(String windows, String linux) {
