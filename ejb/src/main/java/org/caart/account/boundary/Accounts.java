@@ -16,15 +16,15 @@ import org.caart.account.control.PasswordHashing;
 import org.caart.account.control.PasswordPolicy;
 import org.caart.account.control.Registration;
 import org.caart.account.control.SignUpThrottle;
-import org.caart.account.entity.Membership;
 import org.caart.account.entity.Profile;
 import org.caart.account.entity.RememberToken;
 import org.caart.account.entity.UserAccount;
+import org.caart.platform.ConflictException;
 import org.caart.platform.ForbiddenException;
 import org.caart.platform.InvalidInputException;
+import org.caart.platform.MailRequest;
 import org.caart.platform.NotFoundException;
 import org.caart.platform.TooManyRequestsException;
-import org.caart.platform.MailRequest;
 import org.caart.platform.TrailRecorder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -56,7 +56,7 @@ public class Accounts {
     Registration registration;
 
     @Inject
-    Access access;
+    Callers callers;
 
     @Inject
     Event<MailRequest> outbox;
@@ -184,11 +184,11 @@ public class Accounts {
 
     /** The caller's own account, for the profile page. */
     public UserAccount profile() {
-        return access.caller();
+        return callers.caller();
     }
 
     public UserAccount updateProfile(Profile profile, String sourceAddress) {
-        UserAccount user = access.caller();
+        UserAccount user = callers.caller();
         Map<String, String> errors = profile.problems();
         if (!errors.containsKey("username") && profile.username() != null && usernameTaken(profile.username(),
                 user.getId())) {
@@ -206,11 +206,11 @@ public class Accounts {
     public List<RememberToken> rememberedSignIns() {
         return em.createQuery("SELECT t FROM RememberToken t WHERE t.user = :user ORDER BY t.createdAt DESC",
                         RememberToken.class)
-                .setParameter("user", access.caller()).getResultList();
+                .setParameter("user", callers.caller()).getResultList();
     }
 
     public void forgetRememberedSignIn(long tokenId, String sourceAddress) {
-        UserAccount user = access.caller();
+        UserAccount user = callers.caller();
         int removed = em.createQuery("DELETE FROM RememberToken t WHERE t.id = :id AND t.user = :user")
                 .setParameter("id", tokenId).setParameter("user", user).executeUpdate();
         if (removed == 0) {
@@ -220,13 +220,28 @@ public class Accounts {
                 sourceAddress);
     }
 
-    /** The caller's companies, with the caller's role in each. */
-    public List<Membership> memberships() {
-        return access.findCaller().map(user -> em.createQuery(
-                        "SELECT m FROM Membership m JOIN FETCH m.company WHERE m.user = :user "
-                                + "ORDER BY m.company.name, m.company.id", Membership.class)
-                .setParameter("user", user)
-                .getResultList()).orElse(List.of());
+    /** Whether an account has this email (an invitation's page then offers to sign in instead). */
+    public boolean emailTaken(String email) {
+        return registration.emailTaken(email);
+    }
+
+    /**
+     * Registers someone who accepts an invitation with the invited address, in the accepting transaction (the
+     * invitation is the permission: no sign-up switch or throttle applies).
+     *
+     * @throws ConflictException when the address has an account already (sign in to accept)
+     */
+    public UserAccount registerInvited(SignUpRequest request, String sourceAddress) {
+        Map<String, String> errors = registration.problems(request);
+        if (errors.containsKey("email")) {
+            throw new ConflictException("An account for " + request.email() + " exists; sign in to accept");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        UserAccount user = registration.register(request);
+        trail.record(null, user.getId(), user.getEmail(), "signup", null, "by invitation", sourceAddress);
+        return user;
     }
 
     Optional<UserAccount> findByEmail(String email) {

@@ -8,9 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.caart.platform.Tokens;
 import org.caart.account.entity.RememberToken;
 import org.caart.account.entity.UserAccount;
+import org.caart.platform.Tokens;
 import org.caart.platform.TrailRecorder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 

@@ -11,12 +11,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.caart.account.boundary.Access;
-import org.caart.account.entity.Permission;
 import org.caart.audit.control.AuditProgress;
-import org.caart.audit.entity.Audit;
 import org.caart.audit.entity.AuditRun;
 import org.caart.audit.entity.RunStatus;
+import org.caart.company.boundary.Access;
+import org.caart.company.entity.Permission;
 import org.caart.contract.agent.v1.CheckStatus;
 
 /**

@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.caart.account.boundary.Access;
-import org.caart.account.entity.Membership;
-import org.caart.account.entity.Permission;
+import org.caart.company.boundary.Access;
+import org.caart.company.entity.Membership;
+import org.caart.company.entity.Permission;
 import org.caart.contract.agent.v1.EnrollRequest;
 import org.caart.contract.agent.v1.EnrollResponse;
 import org.caart.endpoint.control.HostCheck;
@@ -24,8 +24,8 @@ import org.caart.platform.ConflictException;
 import org.caart.platform.GoneException;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.Tokens;
-import org.caart.platform.UnauthorizedException;
 import org.caart.platform.TrailRecorder;
+import org.caart.platform.UnauthorizedException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**

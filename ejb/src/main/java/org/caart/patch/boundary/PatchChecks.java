@@ -21,20 +21,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.caart.account.boundary.Access;
-import org.caart.account.entity.Membership;
-import org.caart.account.entity.Permission;
-import org.caart.company.entity.Company;
 import org.caart.audit.control.AuditProgress;
+import org.caart.company.boundary.Access;
+import org.caart.company.entity.Company;
+import org.caart.company.entity.Membership;
+import org.caart.company.entity.Permission;
 import org.caart.patch.control.DeviceStatus;
 import org.caart.patch.control.PatchDigest;
 import org.caart.patch.control.PatchEvaluation;
 import org.caart.patch.entity.PatchCheck;
 import org.caart.patch.entity.PatchPolicy;
 import org.caart.patch.entity.PatchStatus;
-import org.caart.platform.jobs.JobLedger;
 import org.caart.platform.MailRequest;
 import org.caart.platform.TrailRecorder;
+import org.caart.platform.jobs.JobLedger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**

@@ -12,18 +12,18 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.caart.account.boundary.Access;
-import org.caart.account.entity.Membership;
-import org.caart.account.entity.Permission;
+import org.caart.company.boundary.Access;
 import org.caart.company.boundary.CompanyCreated;
 import org.caart.company.entity.ClientOs.OsFamily;
 import org.caart.company.entity.Company;
+import org.caart.company.entity.Membership;
+import org.caart.company.entity.Permission;
 import org.caart.platform.ConflictException;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.NotFoundException;
+import org.caart.platform.TrailRecorder;
 import org.caart.policy.control.PolicyValidation;
 import org.caart.policy.entity.UploadedPolicy;
-import org.caart.platform.TrailRecorder;
 
 /**
  * Policies a company uploads (UC5: "create an audit with an uploaded policy"). Each is validated with the agent's

@@ -14,8 +14,8 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
-import org.caart.account.boundary.Access;
-import org.caart.account.entity.Permission;
+import org.caart.company.boundary.Access;
+import org.caart.company.entity.Permission;
 import org.caart.platform.TrailEntry;
 import org.caart.trail.entity.TrailEvent;
 

@@ -15,11 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.caart.account.boundary.Accounts;
 import org.caart.company.boundary.Companies;
-import org.caart.policy.boundary.Policies;
 import org.caart.company.boundary.CompanyRequest;
+import org.caart.company.boundary.Members;
 import org.caart.company.entity.Company;
+import org.caart.policy.boundary.Policies;
 import org.caart.trail.boundary.Trail;
 
 /**
@@ -38,7 +38,7 @@ public class CompaniesResource {
     Policies policies;
 
     @Inject
-    Accounts accounts;
+    Members members;
 
     @Inject
     Trail trail;
@@ -48,7 +48,7 @@ public class CompaniesResource {
 
     @GET
     public List<CompanyViews.MembershipView> mine() {
-        return accounts.memberships().stream().map(CompanyViews.MembershipView::of).toList();
+        return members.mine().stream().map(CompanyViews.MembershipView::of).toList();
     }
 
     @POST

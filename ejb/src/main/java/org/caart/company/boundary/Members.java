@@ -1,4 +1,4 @@
-package org.caart.account.boundary;
+package org.caart.company.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -6,10 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import org.caart.account.entity.Membership;
-import org.caart.account.entity.Permission;
-import org.caart.account.entity.Role;
 import org.caart.company.entity.Company;
+import org.caart.company.entity.Membership;
+import org.caart.company.entity.Permission;
+import org.caart.company.entity.Role;
 import org.caart.platform.ConflictException;
 import org.caart.platform.ForbiddenException;
 import org.caart.platform.NotFoundException;
@@ -109,5 +109,14 @@ public class Members {
         if (owners <= 1) {
             throw new ConflictException("You cannot " + verb + " the last owner; make another member an owner first");
         }
+    }
+
+    /** The caller's companies, with the caller's role in each. */
+    public List<Membership> mine() {
+        return access.findCaller().map(user -> em.createQuery(
+                        "SELECT m FROM Membership m JOIN FETCH m.company WHERE m.user = :user "
+                                + "ORDER BY m.company.name, m.company.id", Membership.class)
+                .setParameter("user", user)
+                .getResultList()).orElse(List.of());
     }
 }
