@@ -1,8 +1,11 @@
 package org.caart.account.boundary;
 
+import jakarta.annotation.Priority;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
@@ -26,6 +29,7 @@ import org.caart.platform.MailRequest;
 import org.caart.platform.NotFoundException;
 import org.caart.platform.TooManyRequestsException;
 import org.caart.platform.TrailRecorder;
+import org.caart.platform.jobs.RetentionDue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Sign-up, sign-in, profile and password changes. Every outcome, good or bad, goes to the trail. */
@@ -136,9 +140,9 @@ public class Accounts {
         return Optional.of(SignedIn.of(user));
     }
 
-    /** Daily housekeeping: forgets sign-in failures that no longer matter; returns how many rows went. */
-    public int purgeIdleThrottles() {
-        return loginThrottling.purgeIdle();
+    /** Daily retention (after the outbox's): forgets sign-in failures that no longer matter. */
+    public void purgeIdleThrottles(@Observes @Priority(Interceptor.Priority.APPLICATION + 1) RetentionDue retention) {
+        retention.removed(loginThrottling.purgeIdle() + " idle sign-in throttle row(s) removed");
     }
 
     /** Whether sign-in is currently refused for this email or address (the login page explains it). */

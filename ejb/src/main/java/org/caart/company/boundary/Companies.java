@@ -65,6 +65,11 @@ public class Companies {
         return company;
     }
 
+    /** The ids of all companies, for the per-company daily jobs (no caller: the scheduler asks). */
+    public List<Long> ids() {
+        return em.createQuery("SELECT c.id FROM Company c ORDER BY c.id", Long.class).getResultList();
+    }
+
     /** The company, for any member (its name, address, OS and zone are no secret inside it). */
     public Company get(long companyId) {
         return access.require(companyId, Permission.VIEW).getCompany();

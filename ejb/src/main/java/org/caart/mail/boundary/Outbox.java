@@ -1,11 +1,13 @@
 package org.caart.mail.boundary;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.mail.MessagingException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,6 +26,7 @@ import org.caart.mail.entity.OutboxMail;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.MailRequest;
 import org.caart.platform.TrailRecorder;
+import org.caart.platform.jobs.RetentionDue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -150,12 +153,13 @@ public class Outbox {
         }
     }
 
-    /** Deletes delivered and captured mail older than the retention period; returns how many. */
-    public int purgeDelivered() {
-        return em.createQuery("DELETE FROM OutboxMail m WHERE m.status <> :pending AND m.createdAt < :before")
+    /** Daily retention (first of its kind): deletes delivered and captured mail older than the retention period. */
+    public void purgeDelivered(@Observes @Priority(Interceptor.Priority.APPLICATION) RetentionDue retention) {
+        int removed = em.createQuery("DELETE FROM OutboxMail m WHERE m.status <> :pending AND m.createdAt < :before")
                 .setParameter("pending", MailStatus.PENDING)
                 .setParameter("before", now().minusDays(retentionDays))
                 .executeUpdate();
+        retention.removed(removed + " delivered mail(s) removed");
     }
 
     private OffsetDateTime now() {

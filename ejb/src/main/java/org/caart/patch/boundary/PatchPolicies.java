@@ -43,6 +43,11 @@ public class PatchPolicies {
             Integer staleAgentHours, Map<String, Integer> typeMaxAgeDays, Map<String, Integer> criticalityMaxAgeDays) {
     }
 
+    /** The company's compliance hour (its local time), for the daily jobs (no caller: the scheduler asks). */
+    public int complianceHour(long companyId) {
+        return status.policy(companyId).getComplianceHour();
+    }
+
     public Settings get(long companyId) {
         access.require(companyId, Permission.VIEW);
         return settings(companyId);
