@@ -1,7 +1,11 @@
 package org.caart.account.boundary;
 
+import jakarta.annotation.Priority;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
@@ -15,16 +19,17 @@ import org.caart.account.control.PasswordHashing;
 import org.caart.account.control.PasswordPolicy;
 import org.caart.account.control.Registration;
 import org.caart.account.control.SignUpThrottle;
-import org.caart.account.entity.Membership;
 import org.caart.account.entity.Profile;
 import org.caart.account.entity.RememberToken;
 import org.caart.account.entity.UserAccount;
-import org.caart.mail.boundary.Outbox;
+import org.caart.platform.ConflictException;
 import org.caart.platform.ForbiddenException;
 import org.caart.platform.InvalidInputException;
+import org.caart.platform.MailRequest;
 import org.caart.platform.NotFoundException;
 import org.caart.platform.TooManyRequestsException;
-import org.caart.trail.boundary.Trail;
+import org.caart.platform.TrailRecorder;
+import org.caart.platform.jobs.RetentionDue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Sign-up, sign-in, profile and password changes. Every outcome, good or bad, goes to the trail. */
@@ -40,7 +45,7 @@ public class Accounts {
     PasswordHashing hashing;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     Clock clock;
@@ -55,10 +60,10 @@ public class Accounts {
     Registration registration;
 
     @Inject
-    Access access;
+    Callers callers;
 
     @Inject
-    Outbox outbox;
+    Event<MailRequest> outbox;
 
     @Inject
     @ConfigProperty(name = "caart.signup.enabled", defaultValue = "true")
@@ -135,9 +140,9 @@ public class Accounts {
         return Optional.of(SignedIn.of(user));
     }
 
-    /** Daily housekeeping: forgets sign-in failures that no longer matter; returns how many rows went. */
-    public int purgeIdleThrottles() {
-        return loginThrottling.purgeIdle();
+    /** Daily retention (after the outbox's): forgets sign-in failures that no longer matter. */
+    public void purgeIdleThrottles(@Observes @Priority(Interceptor.Priority.APPLICATION + 1) RetentionDue retention) {
+        retention.removed(loginThrottling.purgeIdle() + " idle sign-in throttle row(s) removed");
     }
 
     /** Whether sign-in is currently refused for this email or address (the login page explains it). */
@@ -172,22 +177,22 @@ public class Accounts {
                 .setParameter("user", user).executeUpdate();
         trail.record(null, user.getId(), user.getEmail(), "password.change", null,
                 revoked > 0 ? revoked + " remembered sign-in(s) revoked" : null, sourceAddress);
-        outbox.queue(null, user.getEmail(), "Your CAaRT password was changed",
+        outbox.fire(new MailRequest(null, user.getEmail(), "Your CAaRT password was changed",
                 "Hello " + user.displayName() + ",\n\nthe password of your CAaRT account " + user.getEmail()
                         + " was changed at " + OffsetDateTime.now(clock) + " from " + sourceAddress + ".\n"
                         + "Remembered sign-ins on other browsers were ended.\n\n"
                         + "If you did not do this, reset it with your administrator at once: " + publicUrl + "/\n",
-                null);
+                null, false));
         LOG.log(Level.INFO, "Account {0} changed its password", user.getId());
     }
 
     /** The caller's own account, for the profile page. */
     public UserAccount profile() {
-        return access.caller();
+        return callers.caller();
     }
 
     public UserAccount updateProfile(Profile profile, String sourceAddress) {
-        UserAccount user = access.caller();
+        UserAccount user = callers.caller();
         Map<String, String> errors = profile.problems();
         if (!errors.containsKey("username") && profile.username() != null && usernameTaken(profile.username(),
                 user.getId())) {
@@ -205,11 +210,11 @@ public class Accounts {
     public List<RememberToken> rememberedSignIns() {
         return em.createQuery("SELECT t FROM RememberToken t WHERE t.user = :user ORDER BY t.createdAt DESC",
                         RememberToken.class)
-                .setParameter("user", access.caller()).getResultList();
+                .setParameter("user", callers.caller()).getResultList();
     }
 
     public void forgetRememberedSignIn(long tokenId, String sourceAddress) {
-        UserAccount user = access.caller();
+        UserAccount user = callers.caller();
         int removed = em.createQuery("DELETE FROM RememberToken t WHERE t.id = :id AND t.user = :user")
                 .setParameter("id", tokenId).setParameter("user", user).executeUpdate();
         if (removed == 0) {
@@ -219,13 +224,28 @@ public class Accounts {
                 sourceAddress);
     }
 
-    /** The caller's companies, with the caller's role in each. */
-    public List<Membership> memberships() {
-        return access.findCaller().map(user -> em.createQuery(
-                        "SELECT m FROM Membership m JOIN FETCH m.company WHERE m.user = :user "
-                                + "ORDER BY m.company.name, m.company.id", Membership.class)
-                .setParameter("user", user)
-                .getResultList()).orElse(List.of());
+    /** Whether an account has this email (an invitation's page then offers to sign in instead). */
+    public boolean emailTaken(String email) {
+        return registration.emailTaken(email);
+    }
+
+    /**
+     * Registers someone who accepts an invitation with the invited address, in the accepting transaction (the
+     * invitation is the permission: no sign-up switch or throttle applies).
+     *
+     * @throws ConflictException when the address has an account already (sign in to accept)
+     */
+    public UserAccount registerInvited(SignUpRequest request, String sourceAddress) {
+        Map<String, String> errors = registration.problems(request);
+        if (errors.containsKey("email")) {
+            throw new ConflictException("An account for " + request.email() + " exists; sign in to accept");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        UserAccount user = registration.register(request);
+        trail.record(null, user.getId(), user.getEmail(), "signup", null, "by invitation", sourceAddress);
+        return user;
     }
 
     Optional<UserAccount> findByEmail(String email) {

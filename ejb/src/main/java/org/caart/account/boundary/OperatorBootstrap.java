@@ -24,7 +24,7 @@ import org.caart.account.control.PasswordHashing;
 import org.caart.account.control.PasswordPolicy;
 import org.caart.account.entity.UserAccount;
 import org.caart.platform.InvalidInputException;
-import org.caart.trail.boundary.Trail;
+import org.caart.platform.TrailRecorder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -48,7 +48,7 @@ public class OperatorBootstrap {
     PasswordHashing hashing;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     Clock clock;

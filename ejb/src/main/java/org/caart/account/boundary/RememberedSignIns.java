@@ -8,10 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.caart.platform.Tokens;
 import org.caart.account.entity.RememberToken;
 import org.caart.account.entity.UserAccount;
-import org.caart.trail.boundary.Trail;
+import org.caart.platform.Tokens;
+import org.caart.platform.TrailRecorder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,7 +29,7 @@ public class RememberedSignIns {
     Clock clock;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     @ConfigProperty(name = "caart.login.remember-days", defaultValue = "30")

@@ -7,16 +7,19 @@ import org.caart.audit.control.BatchCheck;
 import org.caart.audit.control.BatchJson;
 import org.caart.contract.agent.v1.BatchReceipt;
 import org.caart.contract.agent.v1.ResultBatchView;
+import org.caart.endpoint.boundary.AgentGate;
 import org.caart.endpoint.boundary.AgentIdentity;
-import org.caart.ingest.boundary.IngestConsumer;
 import org.caart.ingest.boundary.IngestQueue;
 
 /**
  * Takes an agent's result batch: checks it, makes sure the run is the agent's own, and puts it in the persistent
- * ingest queue. On return the broker has stored it (the agent may then forget it); {@link AuditIngest} applies it.
+ * ingest queue. On return the broker has stored it (the agent may then forget it); {@link ResultBatches} applies it.
  */
 @Stateless
 public class AgentReports {
+
+    @Inject
+    AgentGate gate;
 
     @Inject
     AuditOrders orders;
@@ -25,16 +28,19 @@ public class AgentReports {
     IngestQueue queue;
 
     /**
+     * Authenticates the agent ({@link AgentGate}), then takes its batch: one call and one transaction per request.
+     *
      * @param json the request body: read and checked here, then queued as it is (no second serialization), so the
      *             consumer reads exactly what was checked
      * @throws org.caart.platform.InvalidInputException naming the field, and nothing is queued
      */
-    public BatchReceipt submit(AgentIdentity agent, byte[] json) {
+    public BatchReceipt submit(String authorization, byte[] json) {
+        AgentIdentity agent = gate.authenticate(authorization);
         ResultBatchView batch = BatchJson.read(json);
         BatchCheck.check(batch);
         boolean stop = orders.stopRequested(agent, batch.runId());
-        queue.sendBytes(IngestConsumer.RESULT_BATCH, json,
-                Map.of(IngestConsumer.ENDPOINT_ID, String.valueOf(agent.endpointId())));
+        queue.sendBytes(ResultBatches.TYPE, json,
+                Map.of(ResultBatches.ENDPOINT_ID, String.valueOf(agent.endpointId())));
         return new BatchReceipt(batch.batchId(), stop);
     }
 }

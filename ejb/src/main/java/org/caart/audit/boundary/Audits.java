@@ -1,6 +1,7 @@
 package org.caart.audit.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,28 +13,32 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import org.caart.account.boundary.Access;
-import org.caart.account.entity.Membership;
-import org.caart.account.entity.Permission;
+import java.util.stream.Collectors;
 import org.caart.account.entity.UserAccount;
 import org.caart.audit.control.AuditProgress;
 import org.caart.audit.entity.Audit;
 import org.caart.audit.entity.AuditRun;
 import org.caart.audit.entity.CheckResult;
 import org.caart.audit.entity.RunStatus;
+import org.caart.company.boundary.Access;
 import org.caart.company.entity.Company;
+import org.caart.company.entity.Membership;
+import org.caart.company.entity.Permission;
 import org.caart.contract.agent.v1.CheckStatus;
 import org.caart.contract.agent.v1.Severity;
 import org.caart.endpoint.entity.Endpoint;
+import org.caart.platform.ConflictException;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.NotFoundException;
+import org.caart.platform.TrailRecorder;
 import org.caart.policy.boundary.BuiltInPolicies;
 import org.caart.policy.boundary.Policies;
+import org.caart.policy.boundary.PolicyRemoval;
 import org.caart.policy.entity.UploadedPolicy;
-import org.caart.trail.boundary.Trail;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Audits in the portal: create (UC5), observe (UC6), stop (UC7), history. */
@@ -51,7 +56,7 @@ public class Audits {
     Access access;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     Clock clock;
@@ -83,6 +88,19 @@ public class Audits {
         trail.record(companyId, member.getUser().getId(), member.getUser().getEmail(), "audit.create", title,
                 targets.size() + " endpoint(s), policy " + policy, sourceAddress);
         return audit;
+    }
+
+    /** An uploaded policy that an open run has yet to receive cannot be deleted. */
+    public void refuseRemovalInUse(@Observes PolicyRemoval removal) {
+        long open = em.createQuery("SELECT COUNT(r) FROM AuditRun r WHERE r.companyId = :company "
+                        + "AND r.policyId = :choice AND r.status IN :open", Long.class)
+                .setParameter("company", removal.companyId()).setParameter("choice", removal.choice())
+                .setParameter("open", List.of(RunStatus.QUEUED, RunStatus.RUNNING))
+                .getSingleResult();
+        if (open > 0) {
+            throw new ConflictException("An audit still running on " + open + " endpoint(s) uses this policy; "
+                    + "stop it or wait for it to finish");
+        }
     }
 
     /**
@@ -157,9 +175,52 @@ public class Audits {
     public List<AuditRun> runs(long companyId, long auditId) {
         access.require(companyId, Permission.VIEW);
         find(companyId, auditId);
+        return runsOf(auditId);
+    }
+
+    /** What the audit's page shows, read at each poll. */
+    public record AuditPage(Audit audit, List<AuditRun> runs, List<CheckResult> results, long resultCount) {
+    }
+
+    /**
+     * The audit page's poll in one call and one transaction: the audit (runs past their start deadline marked
+     * first), its runs, and the first {@code max} results that pass the filter with their total.
+     */
+    public AuditPage page(long companyId, long auditId, ResultFilter filter, int max) {
+        access.require(companyId, Permission.VIEW);
+        progress.failOverdueStarts(OffsetDateTime.now(clock));
+        Audit audit = find(companyId, auditId);
+        return new AuditPage(audit, runsOf(auditId), resultsOf(companyId, auditId, filter, 0, max),
+                countOf(companyId, auditId, filter));
+    }
+
+    private List<AuditRun> runsOf(long auditId) {
         return em.createQuery("SELECT r FROM AuditRun r JOIN FETCH r.endpoint WHERE r.audit.id = :audit "
                         + "ORDER BY r.endpoint.hostname", AuditRun.class)
                 .setParameter("audit", auditId).getResultList();
+    }
+
+    /** An audit with its runs (each run's endpoint loaded). */
+    public record AuditWithRuns(Audit audit, List<AuditRun> runs) {
+    }
+
+    /** One audit with its runs, in one call and one transaction. */
+    public AuditWithRuns withRuns(long companyId, long auditId) {
+        Audit audit = get(companyId, auditId);
+        return new AuditWithRuns(audit, runsOf(auditId));
+    }
+
+    /** The newest audits with their runs: one call, one query for all their runs. */
+    public List<AuditWithRuns> latestWithRuns(long companyId, int max) {
+        List<Audit> audits = latest(companyId, max);
+        if (audits.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<AuditRun>> runs = em.createQuery("SELECT r FROM AuditRun r JOIN FETCH r.endpoint "
+                        + "WHERE r.audit.id IN :audits ORDER BY r.endpoint.hostname", AuditRun.class)
+                .setParameter("audits", audits.stream().map(Audit::getId).toList()).getResultStream()
+                .collect(Collectors.groupingBy(r -> r.getAudit().getId()));
+        return audits.stream().map(a -> new AuditWithRuns(a, runs.getOrDefault(a.getId(), List.of()))).toList();
     }
 
     /** The newest audits of the company with their runs' totals. */
@@ -186,6 +247,10 @@ public class Audits {
     public List<CheckResult> results(long companyId, long auditId, ResultFilter filter, int first, int max) {
         access.require(companyId, Permission.VIEW);
         find(companyId, auditId);
+        return resultsOf(companyId, auditId, filter, first, max);
+    }
+
+    private List<CheckResult> resultsOf(long companyId, long auditId, ResultFilter filter, int first, int max) {
         TypedQuery<CheckResult> query = em.createQuery("SELECT c FROM CheckResult c LEFT JOIN FETCH c.text "
                 + "WHERE c.companyId = :company "
                 + "AND c.runId IN (SELECT r.id FROM AuditRun r WHERE r.audit.id = :audit)" + filter.where()
@@ -197,6 +262,10 @@ public class Audits {
     public long countResults(long companyId, long auditId, ResultFilter filter) {
         access.require(companyId, Permission.VIEW);
         find(companyId, auditId);
+        return countOf(companyId, auditId, filter);
+    }
+
+    private long countOf(long companyId, long auditId, ResultFilter filter) {
         TypedQuery<Long> query = em.createQuery("SELECT COUNT(c) FROM CheckResult c WHERE c.companyId = :company "
                 + "AND c.runId IN (SELECT r.id FROM AuditRun r WHERE r.audit.id = :audit)" + filter.where(), Long.class);
         filter.bind(query.setParameter("company", companyId).setParameter("audit", auditId));

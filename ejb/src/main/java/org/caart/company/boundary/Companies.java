@@ -1,6 +1,7 @@
 package org.caart.company.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,19 +12,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.caart.account.boundary.Access;
-import org.caart.account.entity.Membership;
-import org.caart.account.entity.Permission;
-import org.caart.account.entity.Role;
 import org.caart.account.entity.UserAccount;
-import org.caart.company.entity.ClientOs.OsFamily;
+import org.caart.company.boundary.Access;
 import org.caart.company.entity.Company;
-import org.caart.policy.boundary.BuiltInPolicies;
+import org.caart.company.entity.Membership;
+import org.caart.company.entity.Permission;
+import org.caart.company.entity.Role;
 import org.caart.platform.ForbiddenException;
 import org.caart.platform.InvalidInputException;
-import org.caart.trail.boundary.Trail;
+import org.caart.platform.TrailRecorder;
 
-/** Companies (UC3): create one (the creator becomes its owner), read and edit those the caller may. */
+/**
+ * Companies (UC3): create one (the creator becomes its owner), read and edit those the caller may. Default policies
+ * are the policy component's ({@code Policies.chooseDefaults}).
+ */
 @Stateless
 public class Companies {
 
@@ -36,10 +38,13 @@ public class Companies {
     Access access;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<CompanyCreated> created;
 
     public Company create(CompanyRequest request, String sourceAddress) {
         UserAccount caller = access.caller();
@@ -50,15 +55,19 @@ public class Companies {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Company company = new Company(request.name(), request.address(), request.os(), request.timeZone().strip(),
                 now);
-        company.chooseDefaultPolicies(BuiltInPolicies.defaultFor(OsFamily.WINDOWS).id(),
-                BuiltInPolicies.defaultFor(OsFamily.LINUX).id());
         em.persist(company);
+        created.fire(new CompanyCreated(company));
         em.persist(new Membership(company, caller, Role.OWNER, now));
         em.flush();
         trail.record(company.getId(), caller.getId(), caller.getEmail(), "company.create", company.getName(), null,
                 sourceAddress);
         LOG.log(Level.INFO, "Company {0} created by account {1}", company.getId(), caller.getId());
         return company;
+    }
+
+    /** The ids of all companies, for the per-company daily jobs (no caller: the scheduler asks). */
+    public List<Long> ids() {
+        return em.createQuery("SELECT c.id FROM Company c ORDER BY c.id", Long.class).getResultList();
     }
 
     /** The company, for any member (its name, address, OS and zone are no secret inside it). */
@@ -76,32 +85,6 @@ public class Companies {
         trail.record(companyId, caller.getId(), caller.getEmail(), "company.update", company.getName(),
                 changes.isEmpty() ? "no change" : changes, sourceAddress);
         return company;
-    }
-
-    /** The policies audits use when they name none (owners and admins); ids of built-in policies of that family. */
-    public Company chooseDefaultPolicies(long companyId, String windowsPolicy, String linuxPolicy,
-            String sourceAddress) {
-        Membership membership = access.require(companyId, Permission.MANAGE_COMPANY);
-        java.util.Map<String, String> errors = new java.util.LinkedHashMap<>();
-        if (!fits(windowsPolicy, OsFamily.WINDOWS)) {
-            errors.put("defaultWindowsPolicy", "Choose a Windows policy from the list");
-        }
-        if (!fits(linuxPolicy, OsFamily.LINUX)) {
-            errors.put("defaultLinuxPolicy", "Choose a Linux policy from the list");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        Company company = membership.getCompany();
-        company.chooseDefaultPolicies(windowsPolicy, linuxPolicy);
-        trail.record(companyId, membership.getUser().getId(), membership.getUser().getEmail(),
-                "company.default-policies", company.getName(), "Windows " + windowsPolicy + ", Linux " + linuxPolicy,
-                sourceAddress);
-        return company;
-    }
-
-    private static boolean fits(String policyId, OsFamily family) {
-        return policyId != null && BuiltInPolicies.find(policyId).filter(p -> p.family() == family).isPresent();
     }
 
     private static void validate(CompanyRequest request) {

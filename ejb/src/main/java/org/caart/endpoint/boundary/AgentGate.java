@@ -1,19 +1,20 @@
 package org.caart.endpoint.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.function.Supplier;
 import org.caart.contract.agent.v1.HeartbeatRequest;
 import org.caart.contract.agent.v1.HeartbeatResponse;
 import org.caart.endpoint.control.HostCheck;
 import org.caart.endpoint.entity.Endpoint;
-import org.caart.patch.boundary.Devices;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.Tokens;
 import org.caart.platform.UnauthorizedException;
@@ -31,7 +32,7 @@ public class AgentGate {
     EntityManager em;
 
     @Inject
-    Devices devices;
+    Event<AgentReported> reported;
 
     @Inject
     Clock clock;
@@ -59,7 +60,13 @@ public class AgentGate {
         return new AgentIdentity(endpoint.getId(), endpoint.getCompany().getId(), endpoint.getAgentId());
     }
 
-    public HeartbeatResponse heartbeat(AgentIdentity agent, HeartbeatRequest request) {
+    /**
+     * An agent's heartbeat: one call and one transaction per request. The credentials are checked before the body
+     * is read ({@code body} reads it), so an unknown caller's body is never parsed.
+     */
+    public HeartbeatResponse heartbeat(String authorization, Supplier<HeartbeatRequest> body) {
+        AgentIdentity agent = authenticate(authorization);
+        HeartbeatRequest request = body.get();
         if (request == null) {
             throw new InvalidInputException("host", "Describe the host");
         }
@@ -72,7 +79,7 @@ public class AgentGate {
         OffsetDateTime now = OffsetDateTime.now(clock);
         endpoint.describe(request.host(), now);
         endpoint.seen(now, request.droppedBatches(), request.spooledBatches());
-        devices.agentReported(endpoint);
+        reported.fire(new AgentReported(endpoint));
         return new HeartbeatResponse(now.toString(), endpoint.getCompany().getName());
     }
 

@@ -1,6 +1,7 @@
 package org.caart.endpoint.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -11,21 +12,20 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.caart.account.boundary.Access;
-import org.caart.account.entity.Membership;
-import org.caart.account.entity.Permission;
+import org.caart.company.boundary.Access;
+import org.caart.company.entity.Membership;
+import org.caart.company.entity.Permission;
 import org.caart.contract.agent.v1.EnrollRequest;
 import org.caart.contract.agent.v1.EnrollResponse;
 import org.caart.endpoint.control.HostCheck;
 import org.caart.endpoint.entity.Endpoint;
 import org.caart.endpoint.entity.EnrollmentToken;
-import org.caart.patch.boundary.Devices;
 import org.caart.platform.ConflictException;
 import org.caart.platform.GoneException;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.Tokens;
+import org.caart.platform.TrailRecorder;
 import org.caart.platform.UnauthorizedException;
-import org.caart.trail.boundary.Trail;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -41,13 +41,13 @@ public class Enrollments {
     EntityManager em;
 
     @Inject
-    Devices devices;
+    Event<EndpointEnrolled> enrolled;
 
     @Inject
     Access access;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     Clock clock;
@@ -91,7 +91,7 @@ public class Enrollments {
                 request.host(), now);
         em.persist(endpoint);
         em.flush();
-        devices.enrolled(endpoint);
+        enrolled.fire(new EndpointEnrolled(endpoint));
         long companyId = token.getCompany().getId();
         trail.record(companyId, null, "agent " + endpoint.getAgentId(), "endpoint.enroll", endpoint.getHostname(),
                 endpoint.getOs(), sourceAddress);

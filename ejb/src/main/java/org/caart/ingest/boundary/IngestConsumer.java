@@ -1,13 +1,13 @@
 package org.caart.ingest.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ActivationConfigProperty;
-import org.caart.audit.boundary.AuditIngest;
-import org.caart.audit.control.BatchJson;
-import org.caart.contract.agent.v1.ResultBatchView;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -15,13 +15,16 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import java.lang.System.Logger.Level;
 import java.time.OffsetDateTime;
-import org.caart.platform.InvalidInputException;
+import java.util.HashMap;
+import java.util.Map;
 import org.caart.platform.SchemaMigration;
 
 /**
  * Consumes the ingest queue at least once: the adapter acknowledges a message (its own local transaction) only
  * after onMessage has returned, and each store is its own database transaction that tolerates a repeat. A
  * message whose store fails is redelivered with back-off, then parked in the dead-letter queue {@code ActiveMQ.DLQ}.
+ * Messages other than the pipeline's probes go to the {@link IngestHandler} of their type, which their sender's
+ * component provides.
  */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = IngestQueue.RESOURCE_ADAPTER),
@@ -49,14 +52,15 @@ public class IngestConsumer implements MessageListener {
     IngestQueue queue;
 
     @Inject
-    AuditIngest audits;
+    @Any
+    Instance<IngestHandler> handlerBeans;
 
-    /**
-     * A batch of an agent's results with the sender's endpoint id: the request body as it came (a bytes message,
-     * checked by {@code AgentReports} before it was sent), or, as earlier builds queued it, the batch as JSON text.
-     */
-    public static final String RESULT_BATCH = "result-batch";
-    public static final String ENDPOINT_ID = "caartEndpointId";
+    private final Map<String, IngestHandler> handlers = new HashMap<>();
+
+    @PostConstruct
+    void findHandlers() {
+        handlerBeans.forEach(handler -> handlers.put(handler.type(), handler));
+    }
 
     @Override
     public void onMessage(Message message) {
@@ -65,10 +69,11 @@ public class IngestConsumer implements MessageListener {
         }
         try {
             String type = message.getStringProperty(IngestQueue.TYPE);
+            IngestHandler handler = type == null ? null : handlers.get(type);
             if (Pipeline.PROBE.equals(type) && message instanceof TextMessage text) {
                 pipeline.probeReceived(text.getText(), sentAt(message));
-            } else if (RESULT_BATCH.equals(type)) {
-                audits.apply(endpointId(message), batch(IngestQueue.body(message)));
+            } else if (handler != null) {
+                handler.apply(message);
             } else {
                 unreadable(message, "unknown message type " + type);
             }
@@ -85,38 +90,12 @@ public class IngestConsumer implements MessageListener {
         queue.deadLetter(message, reason);
     }
 
-    private static long endpointId(Message message) throws JMSException {
-        if (!message.propertyExists(ENDPOINT_ID)) {
-            throw new UnreadableMessage("result batch without " + ENDPOINT_ID);
-        }
-        return message.getLongProperty(ENDPOINT_ID);
-    }
-
-    private static ResultBatchView batch(byte[] json) {
-        try {
-            ResultBatchView batch = BatchJson.read(json);
-            if (batch == null || batch.batchId() == null || batch.runId() == null) {
-                throw new UnreadableMessage("result batch without batch or run id");
-            }
-            return batch;
-        } catch (InvalidInputException e) {
-            throw new UnreadableMessage("result batch that is not valid JSON: " + e.getMessage());
-        }
-    }
-
     private static OffsetDateTime sentAt(Message message) throws JMSException {
         String value = message.getStringProperty(Pipeline.SENT_AT);
         try {
             return OffsetDateTime.parse(value);
         } catch (RuntimeException e) {
             throw new UnreadableMessage("probe without a valid " + Pipeline.SENT_AT + ": " + value);
-        }
-    }
-
-    private static final class UnreadableMessage extends RuntimeException {
-
-        UnreadableMessage(String reason) {
-            super(reason);
         }
     }
 }

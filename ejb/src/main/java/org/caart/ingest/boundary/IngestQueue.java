@@ -107,7 +107,7 @@ public class IngestQueue {
     }
 
     /** The bytes of a message's body: a bytes message's content, a text message's text in UTF-8. */
-    static byte[] body(Message message) throws JMSException {
+    public static byte[] body(Message message) throws JMSException {
         if (message instanceof BytesMessage bytes) {
             bytes.reset();
             byte[] body = new byte[(int) bytes.getBodyLength()];

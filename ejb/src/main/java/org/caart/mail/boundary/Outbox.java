@@ -1,10 +1,13 @@
 package org.caart.mail.boundary;
 
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.mail.MessagingException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,17 +18,20 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import org.caart.account.boundary.Access;
-import org.caart.account.entity.Permission;
+import org.caart.company.boundary.Access;
+import org.caart.company.entity.Permission;
 import org.caart.mail.control.SmtpTransport;
 import org.caart.mail.entity.MailStatus;
 import org.caart.mail.entity.OutboxMail;
 import org.caart.platform.InvalidInputException;
-import org.caart.trail.boundary.Trail;
+import org.caart.platform.MailRequest;
+import org.caart.platform.TrailRecorder;
+import org.caart.platform.jobs.RetentionDue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The mail outbox. Actions queue mail in their own transaction; {@link OutboxScheduler} delivers it. Several
+ * The mail outbox. Components queue mail by firing a {@link MailRequest} in their own transaction (they do not call
+ * the outbox); {@link OutboxScheduler} delivers it. Several
  * server instances may share the outbox: a mail is leased by one instance before it is sent.
  */
 @Stateless
@@ -46,7 +52,7 @@ public class Outbox {
     SmtpTransport smtp;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     Access access;
@@ -58,22 +64,22 @@ public class Outbox {
     @ConfigProperty(name = "caart.mail.retention-days", defaultValue = "90")
     int retentionDays;
 
-    public OutboxMail queue(Long companyId, String recipient, String subject, String text, String html) {
+    /** Queues the requested mail in the transaction that fired it. */
+    public void queue(@Observes MailRequest request) {
+        OutboxMail mail = queue(request.companyId(), request.recipient(), request.subject(), request.text(),
+                request.html());
+        if (request.secret()) {
+            mail.holdingSecret();
+        }
+    }
+
+    private OutboxMail queue(Long companyId, String recipient, String subject, String text, String html) {
         if (recipient == null || !recipient.matches("[^@\\s]+@[^@\\s]+")) {
             throw new InvalidInputException("recipient", "Enter a valid email address");
         }
         OutboxMail mail = new OutboxMail(companyId, recipient.strip(), subject, text, html, now());
         em.persist(mail);
         return mail;
-    }
-
-    /**
-     * Queues a mail whose body carries a one-time secret (an invitation link): the outbox keeps the body only until
-     * the SMTP server accepts the mail. While mail is only captured (no SMTP server configured), it stays readable
-     * to the platform operator, who is then the only way the link reaches anyone.
-     */
-    public OutboxMail queueWithSecret(Long companyId, String recipient, String subject, String text, String html) {
-        return queue(companyId, recipient, subject, text, html).holdingSecret();
     }
 
     /** The operator's check of the SMTP settings: queues a short mail to the given address. */
@@ -147,12 +153,13 @@ public class Outbox {
         }
     }
 
-    /** Deletes delivered and captured mail older than the retention period; returns how many. */
-    public int purgeDelivered() {
-        return em.createQuery("DELETE FROM OutboxMail m WHERE m.status <> :pending AND m.createdAt < :before")
+    /** Daily retention (first of its kind): deletes delivered and captured mail older than the retention period. */
+    public void purgeDelivered(@Observes @Priority(Interceptor.Priority.APPLICATION) RetentionDue retention) {
+        int removed = em.createQuery("DELETE FROM OutboxMail m WHERE m.status <> :pending AND m.createdAt < :before")
                 .setParameter("pending", MailStatus.PENDING)
                 .setParameter("before", now().minusDays(retentionDays))
                 .executeUpdate();
+        retention.removed(removed + " delivered mail(s) removed");
     }
 
     private OffsetDateTime now() {

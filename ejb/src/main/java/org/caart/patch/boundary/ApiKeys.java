@@ -9,15 +9,15 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.caart.account.boundary.Access;
-import org.caart.account.entity.Membership;
-import org.caart.account.entity.Permission;
+import org.caart.company.boundary.Access;
+import org.caart.company.entity.Membership;
+import org.caart.company.entity.Permission;
 import org.caart.patch.entity.ApiKey;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.NotFoundException;
 import org.caart.platform.Tokens;
+import org.caart.platform.TrailRecorder;
 import org.caart.platform.UnauthorizedException;
-import org.caart.trail.boundary.Trail;
 
 /**
  * Per-company API keys for scripts that set devices' patch dates. A key is {@code caart_} followed by 256 random
@@ -37,7 +37,7 @@ public class ApiKeys {
     Access access;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     Clock clock;

@@ -1,6 +1,7 @@
 package org.caart.patch.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,10 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.caart.account.boundary.Access;
-import org.caart.account.entity.Membership;
-import org.caart.account.entity.Permission;
+import org.caart.company.boundary.Access;
 import org.caart.company.entity.Company;
+import org.caart.company.entity.Membership;
+import org.caart.company.entity.Permission;
+import org.caart.endpoint.boundary.AgentReported;
+import org.caart.endpoint.boundary.EndpointEnrolled;
 import org.caart.endpoint.entity.Endpoint;
 import org.caart.patch.control.DeviceCsv;
 import org.caart.patch.control.DeviceStatus;
@@ -29,7 +32,7 @@ import org.caart.patch.entity.PatchSource;
 import org.caart.platform.ConflictException;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.NotFoundException;
-import org.caart.trail.boundary.Trail;
+import org.caart.platform.TrailRecorder;
 
 /**
  * A company's devices and their patch dates: typed in, imported from CSV, set through an API key, or reported by
@@ -47,7 +50,7 @@ public class Devices {
     Access access;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     Clock clock;
@@ -181,11 +184,15 @@ public class Devices {
         }
         trail.record(companyId, member.getUser().getId(), actor, "device.import", created + " created, " + updated
                 + " updated", problems.size() + " row(s) refused", sourceAddress);
-        return new ImportReport(created, updated, problems);
+        return new ImportReport(created, updated,
+                problems.stream().map(p -> new RefusedLine(p.line(), p.reason())).toList());
     }
 
     /** What an import did: the rows it wrote and each refused line with its reason. */
-    public record ImportReport(int created, int updated, List<DeviceCsv.Problem> problems) {
+    public record ImportReport(int created, int updated, List<RefusedLine> problems) {
+    }
+
+    public record RefusedLine(int line, String reason) {
     }
 
     /**
@@ -207,8 +214,12 @@ public class Devices {
         return refreshed(company, device);
     }
 
-    /** An endpoint just enrolled: its device, named after the host (plus the endpoint's id if the name is taken). */
-    public Device enrolled(Endpoint endpoint) {
+    /** An endpoint was enrolled: it gets its device, named after the host (plus its id when the name is taken). */
+    public void enrolled(@Observes EndpointEnrolled event) {
+        enrolled(event.endpoint());
+    }
+
+    private Device enrolled(Endpoint endpoint) {
         Company company = endpoint.getCompany();
         OffsetDateTime now = now();
         String name = endpoint.getHostname();
@@ -226,7 +237,8 @@ public class Devices {
     }
 
     /** The endpoint's agent reported (heartbeat): its device takes the last patch date and OS build. */
-    public void agentReported(Endpoint endpoint) {
+    public void agentReported(@Observes AgentReported event) {
+        Endpoint endpoint = event.endpoint();
         em.createQuery("SELECT d FROM Device d WHERE d.endpointId = :endpoint", Device.class)
                 .setParameter("endpoint", endpoint.getId())
                 .getResultStream().findFirst()

@@ -8,16 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.caart.account.boundary.Access;
-import org.caart.account.entity.Membership;
-import org.caart.account.entity.Permission;
+import org.caart.company.boundary.Access;
+import org.caart.company.entity.Membership;
+import org.caart.company.entity.Permission;
 import org.caart.patch.control.DeviceStatus;
 import org.caart.patch.entity.Criticality;
 import org.caart.patch.entity.DeviceType;
 import org.caart.patch.entity.PatchOverride;
 import org.caart.patch.entity.PatchPolicy;
 import org.caart.platform.InvalidInputException;
-import org.caart.trail.boundary.Trail;
+import org.caart.platform.TrailRecorder;
 
 /** The company's patch policy: maximum age (with overrides per device type and criticality) and schedules. */
 @Stateless
@@ -30,7 +30,7 @@ public class PatchPolicies {
     Access access;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     DeviceStatus status;
@@ -41,6 +41,11 @@ public class PatchPolicies {
      */
     public record Settings(Integer maxAgeDays, Integer warningDays, Integer checkHour, Integer complianceHour,
             Integer staleAgentHours, Map<String, Integer> typeMaxAgeDays, Map<String, Integer> criticalityMaxAgeDays) {
+    }
+
+    /** The company's compliance hour (its local time), for the daily jobs (no caller: the scheduler asks). */
+    public int complianceHour(long companyId) {
+        return status.policy(companyId).getComplianceHour();
     }
 
     public Settings get(long companyId) {

@@ -1,23 +1,29 @@
 package org.caart.policy.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.caart.account.boundary.Access;
-import org.caart.account.entity.Membership;
-import org.caart.account.entity.Permission;
-import org.caart.audit.entity.RunStatus;
+import java.util.Map;
+import org.caart.company.boundary.Access;
+import org.caart.company.boundary.CompanyCreated;
+import org.caart.company.entity.ClientOs.OsFamily;
+import org.caart.company.entity.Company;
+import org.caart.company.entity.Membership;
+import org.caart.company.entity.Permission;
 import org.caart.platform.ConflictException;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.NotFoundException;
+import org.caart.platform.TrailRecorder;
 import org.caart.policy.control.PolicyValidation;
 import org.caart.policy.entity.UploadedPolicy;
-import org.caart.trail.boundary.Trail;
 
 /**
  * Policies a company uploads (UC5: "create an audit with an uploaded policy"). Each is validated with the agent's
@@ -36,14 +42,49 @@ public class Policies {
     Access access;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     Clock clock;
 
+    @Inject
+    Event<PolicyRemoval> removal;
+
     /** Refuses (404, 403) a caller who may not upload to this company: checked before the file is read. */
     public void requireUploader(long companyId) {
         access.require(companyId, Permission.RUN_AUDITS);
+    }
+
+    /** A new company starts with each OS family's built-in baseline as its default policy. */
+    public void presetDefaults(@Observes CompanyCreated event) {
+        event.company().chooseDefaultPolicies(BuiltInPolicies.defaultFor(OsFamily.WINDOWS).id(),
+                BuiltInPolicies.defaultFor(OsFamily.LINUX).id());
+    }
+
+    /** The policies audits use when they name none (owners and admins); ids of built-in policies of that family. */
+    public Company chooseDefaults(long companyId, String windowsPolicy, String linuxPolicy,
+            String sourceAddress) {
+        Membership membership = access.require(companyId, Permission.MANAGE_COMPANY);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!fits(windowsPolicy, OsFamily.WINDOWS)) {
+            errors.put("defaultWindowsPolicy", "Choose a Windows policy from the list");
+        }
+        if (!fits(linuxPolicy, OsFamily.LINUX)) {
+            errors.put("defaultLinuxPolicy", "Choose a Linux policy from the list");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Company company = membership.getCompany();
+        company.chooseDefaultPolicies(windowsPolicy, linuxPolicy);
+        trail.record(companyId, membership.getUser().getId(), membership.getUser().getEmail(),
+                "company.default-policies", company.getName(), "Windows " + windowsPolicy + ", Linux " + linuxPolicy,
+                sourceAddress);
+        return company;
+    }
+
+    private static boolean fits(String policyId, OsFamily family) {
+        return policyId != null && BuiltInPolicies.find(policyId).filter(p -> p.family() == family).isPresent();
     }
 
     /**
@@ -98,15 +139,7 @@ public class Policies {
     public void delete(long companyId, long policyId, String sourceAddress) {
         Membership member = access.require(companyId, Permission.RUN_AUDITS);
         UploadedPolicy policy = find(companyId, policyId);
-        long open = em.createQuery("SELECT COUNT(r) FROM AuditRun r WHERE r.companyId = :company "
-                        + "AND r.policyId = :choice AND r.status IN :open", Long.class)
-                .setParameter("company", companyId).setParameter("choice", policy.choice())
-                .setParameter("open", List.of(RunStatus.QUEUED, RunStatus.RUNNING))
-                .getSingleResult();
-        if (open > 0) {
-            throw new ConflictException("An audit still running on " + open + " endpoint(s) uses this policy; "
-                    + "stop it or wait for it to finish");
-        }
+        removal.fire(new PolicyRemoval(companyId, policy.choice()));
         em.remove(policy);
         trail.record(companyId, member.getUser().getId(), member.getUser().getEmail(), "policy.delete",
                 policy.getName(), null, sourceAddress);

@@ -1,23 +1,35 @@
 package org.caart.trail.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import org.caart.account.boundary.Access;
-import org.caart.account.entity.Permission;
+import org.caart.company.boundary.Access;
+import org.caart.company.entity.Permission;
+import org.caart.platform.TrailEntries;
+import org.caart.platform.TrailEntry;
 import org.caart.trail.entity.TrailEvent;
 
-/** Writes and reads the security audit trail. */
+/**
+ * Writes and reads the security audit trail. Components do not call it: they fire {@link TrailEntry} events
+ * (through {@code TrailRecorder}), which this bean stores.
+ */
 @Stateless
 public class Trail {
+
+    static final int ROWS = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -28,18 +40,56 @@ public class Trail {
     @Inject
     Access access;
 
-    /** Records an event as part of the caller's transaction: it exists exactly when the action happened. */
-    public void record(Long companyId, Long actorId, String actor, String action, String target, String detail,
-            String sourceAddress) {
-        em.persist(new TrailEvent(OffsetDateTime.now(clock), companyId, actorId, actor, action, target, detail,
-                sourceAddress));
+    @Resource
+    SessionContext context;
+
+    /**
+     * Stores an entry as part of the caller's transaction (it exists exactly when the action happened), or, for a
+     * refusal, in a transaction of its own, so that it survives the caller's rollback.
+     */
+    public void record(@Observes TrailEntry entry) {
+        if (entry.refusal()) {
+            context.getBusinessObject(Trail.class).recordRefusal(entry);
+        } else {
+            store(entry);
+        }
     }
 
-    /** Records an event that must survive the caller's rollback (a refused sign-in, a rejected request). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void recordRefusal(Long companyId, Long actorId, String actor, String action, String target,
-            String detail, String sourceAddress) {
-        record(companyId, actorId, actor, action, target, detail, sourceAddress);
+    public void recordRefusal(TrailEntry entry) {
+        store(entry);
+    }
+
+    /** Stores many entries in the caller's transaction with one multi-row insert per {@value #ROWS} entries. */
+    public void recordAll(@Observes TrailEntries all) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<TrailEntry> entries = all.entries();
+        for (int from = 0; from < entries.size(); from += ROWS) {
+            List<TrailEntry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS));
+            Query insert = em.createNativeQuery("INSERT INTO trail_event (id, occurred_at, company_id, actor_id, "
+                    + "actor, action, target, detail, source_address) VALUES "
+                    + String.join(", ", Collections.nCopies(chunk.size(),
+                            "(nextval('trail_event_seq'), ?, CAST(? AS BIGINT), CAST(? AS BIGINT), ?, ?, ?, ?, ?)")));
+            int p = 1;
+            for (TrailEntry entry : chunk) {
+                // the entity's rules (lengths), its columns written set-based; a null id is bound untyped, so CAST
+                TrailEvent e = event(now, entry);
+                insert.setParameter(p++, e.getOccurredAt()).setParameter(p++, e.getCompanyId())
+                        .setParameter(p++, e.getActorId()).setParameter(p++, e.getActor())
+                        .setParameter(p++, e.getAction()).setParameter(p++, e.getTarget())
+                        .setParameter(p++, e.getDetail()).setParameter(p++, e.getSourceAddress());
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    private void store(TrailEntry entry) {
+        em.persist(event(OffsetDateTime.now(clock), entry));
+    }
+
+    private static TrailEvent event(OffsetDateTime at, TrailEntry e) {
+        return new TrailEvent(at, e.companyId(), e.actorId(), e.actor(), e.action(), e.target(), e.detail(),
+                e.sourceAddress());
     }
 
     /** The newest events of the whole platform: the platform operator's view. */

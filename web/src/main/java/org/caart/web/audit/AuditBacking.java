@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
-import org.caart.audit.boundary.Audits;
 import org.caart.audit.boundary.Audits.ResultFilter;
+import org.caart.audit.boundary.Audits;
 import org.caart.audit.entity.Audit;
 import org.caart.audit.entity.AuditRun;
 import org.caart.audit.entity.AuditStatus;
@@ -59,13 +59,13 @@ public class AuditBacking implements Serializable {
         refresh();
     }
 
+    /** One boundary call (one transaction) per poll. */
     public void refresh() {
-        Audit loaded = audits.get(companyId, auditId);
-        runs = audits.runs(companyId, auditId).stream().map(RunRow::of).toList();
-        audit = AuditView.of(loaded, runs);
-        ResultFilter filter = filter();
-        results = audits.results(companyId, auditId, filter, 0, MAX_ROWS).stream().map(ResultRow::of).toList();
-        resultCount = audits.countResults(companyId, auditId, filter);
+        Audits.AuditPage page = audits.page(companyId, auditId, filter(), MAX_ROWS);
+        runs = page.runs().stream().map(RunRow::of).toList();
+        audit = AuditView.of(page.audit(), runs);
+        results = page.results().stream().map(ResultRow::of).toList();
+        resultCount = page.resultCount();
     }
 
     public void stop() {

@@ -5,15 +5,16 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.List;
 import org.caart.company.boundary.Companies;
 import org.caart.company.boundary.CompanyRequest;
-import java.util.List;
 import org.caart.company.entity.ClientOs.OsFamily;
 import org.caart.company.entity.Company;
-import org.caart.policy.boundary.BuiltInPolicies;
-import org.caart.web.company.CompanyOptions.Option;
 import org.caart.platform.InvalidInputException;
+import org.caart.policy.boundary.BuiltInPolicies;
+import org.caart.policy.boundary.Policies;
 import org.caart.web.FormMessages;
+import org.caart.web.company.CompanyOptions.Option;
 import org.caart.web.security.CurrentUser;
 
 /** A company's settings: every member reads them, owners and admins edit them. */
@@ -25,6 +26,9 @@ public class CompanyBacking implements Serializable {
 
     @Inject
     Companies companies;
+
+    @Inject
+    Policies policies;
 
     @Inject
     CurrentCompany current;
@@ -63,7 +67,7 @@ public class CompanyBacking implements Serializable {
 
     public void savePolicies() {
         try {
-            show(companies.chooseDefaultPolicies(companyId, defaultWindowsPolicy, defaultLinuxPolicy,
+            show(policies.chooseDefaults(companyId, defaultWindowsPolicy, defaultLinuxPolicy,
                     user.sourceAddress()));
             FormMessages.info(faces, "Default policies saved");
         } catch (InvalidInputException e) {

@@ -4,15 +4,15 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.util.List;
-import org.caart.account.boundary.Accounts;
-import org.caart.account.entity.Membership;
+import org.caart.company.boundary.Members;
+import org.caart.company.entity.Membership;
 
 /** The caller's companies, read once per request. */
 @RequestScoped
 public class CompanyChoices {
 
     @Inject
-    Accounts accounts;
+    Members members;
 
     private List<Choice> choices;
 
@@ -27,7 +27,7 @@ public class CompanyChoices {
 
     public List<Choice> list() {
         if (choices == null) {
-            choices = accounts.memberships().stream().map(Choice::of).toList();
+            choices = members.mine().stream().map(Choice::of).toList();
         }
         return choices;
     }

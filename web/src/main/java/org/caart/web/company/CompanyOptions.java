@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.caart.account.entity.Role;
 import org.caart.company.entity.ClientOs;
+import org.caart.company.entity.Role;
 
 /** The choices the company and member forms offer. */
 @Named

@@ -6,10 +6,10 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
-import org.caart.account.entity.Permission;
-import org.caart.account.entity.Role;
-import org.caart.web.company.CompanyChoices.Choice;
+import org.caart.company.entity.Permission;
+import org.caart.company.entity.Role;
 import org.caart.platform.NotFoundException;
+import org.caart.web.company.CompanyChoices.Choice;
 
 /**
  * The company the user is working in. Every portal page takes it as its {@code company} parameter (a link or the

@@ -15,10 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.caart.account.boundary.Accounts;
 import org.caart.company.boundary.Companies;
 import org.caart.company.boundary.CompanyRequest;
+import org.caart.company.boundary.Members;
 import org.caart.company.entity.Company;
+import org.caart.policy.boundary.Policies;
 import org.caart.trail.boundary.Trail;
 
 /**
@@ -34,7 +35,10 @@ public class CompaniesResource {
     Companies companies;
 
     @Inject
-    Accounts accounts;
+    Policies policies;
+
+    @Inject
+    Members members;
 
     @Inject
     Trail trail;
@@ -44,7 +48,7 @@ public class CompaniesResource {
 
     @GET
     public List<CompanyViews.MembershipView> mine() {
-        return accounts.memberships().stream().map(CompanyViews.MembershipView::of).toList();
+        return members.mine().stream().map(CompanyViews.MembershipView::of).toList();
     }
 
     @POST
@@ -71,9 +75,9 @@ public class CompaniesResource {
     @PUT
     @Path("{company}/default-policies")
     public CompanyViews.CompanyView defaultPolicies(@PathParam("company") long companyId, DefaultPolicies body) {
-        DefaultPolicies policies = body == null ? new DefaultPolicies(null, null) : body;
-        return CompanyViews.CompanyView.of(companies.chooseDefaultPolicies(companyId, policies.windows(),
-                policies.linux(), request.getRemoteAddr()));
+        DefaultPolicies chosen = body == null ? new DefaultPolicies(null, null) : body;
+        return CompanyViews.CompanyView.of(policies.chooseDefaults(companyId, chosen.windows(), chosen.linux(),
+                request.getRemoteAddr()));
     }
 
     public record DefaultPolicies(String windows, String linux) {

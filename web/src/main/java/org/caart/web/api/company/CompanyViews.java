@@ -1,9 +1,9 @@
 package org.caart.web.api.company;
 
-import org.caart.account.entity.Invitation;
-import org.caart.account.entity.Membership;
 import org.caart.company.entity.ClientOs.OsFamily;
 import org.caart.company.entity.Company;
+import org.caart.company.entity.Invitation;
+import org.caart.company.entity.Membership;
 import org.caart.policy.boundary.BuiltInPolicies;
 import org.caart.trail.entity.TrailEvent;
 

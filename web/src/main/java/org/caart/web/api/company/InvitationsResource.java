@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import org.caart.account.boundary.Invitations;
-import org.caart.account.entity.Invitation;
+import org.caart.company.boundary.Invitations;
+import org.caart.company.entity.Invitation;
 
 /** A company's open invitations: list, send, resend (a new link) and revoke; owners and admins only. */
 @Path("companies/{company}/invitations")

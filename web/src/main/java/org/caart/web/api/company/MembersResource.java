@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.caart.account.boundary.Members;
-import org.caart.account.entity.Role;
+import org.caart.company.boundary.Members;
+import org.caart.company.entity.Role;
 import org.caart.platform.InvalidInputException;
 
 /** A company's members: list (any member), change role and duties or remove (owners and admins). */

@@ -12,7 +12,6 @@ import java.io.InputStream;
 import org.caart.contract.agent.v1.HeartbeatRequest;
 import org.caart.contract.agent.v1.HeartbeatResponse;
 import org.caart.endpoint.boundary.AgentGate;
-import org.caart.endpoint.boundary.AgentIdentity;
 import org.caart.web.api.JsonBodies;
 
 /** The agent is alive; what it says about its host (patch date included) is stored. */
@@ -26,7 +25,6 @@ public class HeartbeatResource {
 
     @POST
     public HeartbeatResponse beat(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
-        AgentIdentity agent = gate.authenticate(authorization); // before the body is read
-        return gate.heartbeat(agent, JsonBodies.read(body, HeartbeatRequest.class));
+        return gate.heartbeat(authorization, () -> JsonBodies.read(body, HeartbeatRequest.class));
     }
 }

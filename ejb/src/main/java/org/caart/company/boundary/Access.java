@@ -1,14 +1,14 @@
-package org.caart.account.boundary;
+package org.caart.company.boundary;
 
-import jakarta.annotation.Resource;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
-import org.caart.account.entity.Membership;
-import org.caart.account.entity.Permission;
+import org.caart.account.boundary.Callers;
 import org.caart.account.entity.UserAccount;
+import org.caart.company.entity.Membership;
+import org.caart.company.entity.Permission;
 import org.caart.platform.ForbiddenException;
 import org.caart.platform.NotFoundException;
 
@@ -23,21 +23,16 @@ public class Access {
     @PersistenceContext
     EntityManager em;
 
-    @Resource
-    SessionContext context;
+    @Inject
+    Callers callers;
 
+    /** The signed-in caller's account (account's {@link Callers}), for boundaries that also check memberships. */
     public UserAccount caller() {
-        return findCaller().orElseThrow(() -> new ForbiddenException("Sign in first"));
+        return callers.caller();
     }
 
     public Optional<UserAccount> findCaller() {
-        String name = context.getCallerPrincipal() == null ? null : context.getCallerPrincipal().getName();
-        if (name == null || name.isBlank() || "ANONYMOUS".equals(name)) {
-            return Optional.empty();
-        }
-        return em.createQuery("SELECT u FROM UserAccount u WHERE u.email = :email", UserAccount.class)
-                .setParameter("email", UserAccount.normalizeEmail(name))
-                .getResultStream().findFirst();
+        return callers.findCaller();
     }
 
     /** The caller's membership in the company, provided its role holds the permission. */

@@ -1,4 +1,4 @@
-package org.caart.account.entity;
+package org.caart.company.entity;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.caart.account.entity;
+package org.caart.company.entity;
 
 /** What a member may do in one company; one role per membership. {@link Permission} holds the matrix. */
 public enum Role {

@@ -1,10 +1,10 @@
-package org.caart.account.control;
+package org.caart.company.control;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.caart.account.entity.Invitation;
+import org.caart.company.entity.Invitation;
 import org.caart.platform.Html;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 

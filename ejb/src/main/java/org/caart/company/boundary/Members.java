@@ -1,19 +1,21 @@
-package org.caart.account.boundary;
+package org.caart.company.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import org.caart.account.entity.Membership;
-import org.caart.account.entity.Permission;
-import org.caart.account.entity.Role;
 import org.caart.company.entity.Company;
+import org.caart.company.entity.Membership;
+import org.caart.company.entity.Permission;
+import org.caart.company.entity.Role;
 import org.caart.platform.ConflictException;
 import org.caart.platform.ForbiddenException;
 import org.caart.platform.NotFoundException;
-import org.caart.trail.boundary.Trail;
+import org.caart.platform.TrailRecorder;
 
 /**
  * Members of a company and their roles and alert duties (UC4). Only owners touch the OWNER role, and a company
@@ -30,7 +32,7 @@ public class Members {
     Access access;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     public List<Membership> list(long companyId) {
         access.require(companyId, Permission.VIEW);
@@ -109,5 +111,26 @@ public class Members {
         if (owners <= 1) {
             throw new ConflictException("You cannot " + verb + " the last owner; make another member an owner first");
         }
+    }
+
+    /** The caller's companies, with the caller's role in each. */
+    public List<Membership> mine() {
+        return access.findCaller().map(user -> em.createQuery(
+                        "SELECT m FROM Membership m JOIN FETCH m.company WHERE m.user = :user "
+                                + "ORDER BY m.company.name, m.company.id", Membership.class)
+                .setParameter("user", user)
+                .getResultList()).orElse(List.of());
+    }
+
+    /**
+     * The addresses of the company's enabled members with the CISO or security technician duty (who get the patch
+     * digest): a read for another component's work inside its transaction, which has no caller to check.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public List<String> withSecurityDuty(long companyId) {
+        return em.createQuery("SELECT DISTINCT u.email FROM Membership m JOIN m.user u WHERE m.company.id = :company "
+                        + "AND (m.ciso = TRUE OR m.securityTech = TRUE) AND u.enabled = TRUE ORDER BY u.email",
+                        String.class)
+                .setParameter("company", companyId).getResultList();
     }
 }

@@ -1,8 +1,8 @@
-package org.caart.account.boundary;
+package org.caart.company.boundary;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;
-import org.caart.account.entity.Invitation;
+import org.caart.company.entity.Invitation;
 
 /**
  * What the holder of an invitation link may see: the company, the invited address and role, who invited, and

@@ -1,12 +1,12 @@
-package org.caart.account.entity;
+package org.caart.company.entity;
 
-import static org.caart.account.entity.Permission.MANAGE_COMPANY;
-import static org.caart.account.entity.Permission.MANAGE_MEMBERS;
-import static org.caart.account.entity.Permission.MANAGE_OWNERS;
-import static org.caart.account.entity.Permission.ORDER_REMEDIATION;
-import static org.caart.account.entity.Permission.RUN_AUDITS;
-import static org.caart.account.entity.Permission.VIEW;
-import static org.caart.account.entity.Permission.VIEW_TRAIL;
+import static org.caart.company.entity.Permission.MANAGE_COMPANY;
+import static org.caart.company.entity.Permission.MANAGE_MEMBERS;
+import static org.caart.company.entity.Permission.MANAGE_OWNERS;
+import static org.caart.company.entity.Permission.ORDER_REMEDIATION;
+import static org.caart.company.entity.Permission.RUN_AUDITS;
+import static org.caart.company.entity.Permission.VIEW;
+import static org.caart.company.entity.Permission.VIEW_TRAIL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package org.caart.account.entity;
+package org.caart.company.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,7 +16,7 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Objects;
-import org.caart.company.entity.Company;
+import org.caart.account.entity.UserAccount;
 
 /**
  * An offer to join a company with a role, sent to one email address. The link's token is stored only as a hash;

@@ -1,6 +1,7 @@
-package org.caart.account.boundary;
+package org.caart.company.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -9,22 +10,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.caart.account.control.InvitationMail;
-import org.caart.account.control.Registration;
-import org.caart.platform.Tokens;
-import org.caart.account.entity.Invitation;
-import org.caart.account.entity.Membership;
-import org.caart.account.entity.Permission;
-import org.caart.account.entity.Role;
+import org.caart.account.boundary.Accounts;
+import org.caart.account.boundary.SignUpRequest;
 import org.caart.account.entity.UserAccount;
-import org.caart.mail.boundary.Outbox;
+import org.caart.company.control.InvitationMail;
+import org.caart.company.entity.Invitation;
+import org.caart.company.entity.Membership;
+import org.caart.company.entity.Permission;
+import org.caart.company.entity.Role;
 import org.caart.platform.ConflictException;
 import org.caart.platform.ForbiddenException;
 import org.caart.platform.InvalidInputException;
+import org.caart.platform.MailRequest;
 import org.caart.platform.NotFoundException;
-import org.caart.trail.boundary.Trail;
+import org.caart.platform.Tokens;
+import org.caart.platform.TrailRecorder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,16 +44,16 @@ public class Invitations {
     Access access;
 
     @Inject
-    Registration registration;
+    Accounts accounts;
 
     @Inject
-    Outbox outbox;
+    Event<MailRequest> outbox;
 
     @Inject
     InvitationMail mails;
 
     @Inject
-    Trail trail;
+    TrailRecorder trail;
 
     @Inject
     Clock clock;
@@ -127,7 +128,7 @@ public class Invitations {
         return new InvitationView(invitation.getCompany().getName(), invitation.getEmail(),
                 invitation.getRole().name(), inviter == null ? null : inviter.displayName(),
                 invitation.state(OffsetDateTime.now(clock)), invitation.getExpiresAt(),
-                registration.emailTaken(invitation.getEmail()));
+                accounts.emailTaken(invitation.getEmail()));
     }
 
     /** The signed-in caller accepts; the invitation must be addressed to the caller's email. */
@@ -149,16 +150,7 @@ public class Invitations {
         Invitation invitation = pending(token);
         SignUpRequest request = new SignUpRequest(firstName, lastName, invitation.getEmail(), password,
                 confirmation);
-        Map<String, String> errors = registration.problems(request);
-        if (errors.containsKey("email")) {
-            throw new ConflictException("An account for " + invitation.getEmail() + " exists; sign in to accept");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        UserAccount user = registration.register(request);
-        trail.record(null, user.getId(), user.getEmail(), "signup", null, "by invitation", sourceAddress);
-        return join(invitation, user, sourceAddress);
+        return join(invitation, accounts.registerInvited(request, sourceAddress), sourceAddress);
     }
 
     private Membership join(Invitation invitation, UserAccount user, String sourceAddress) {
@@ -178,8 +170,8 @@ public class Invitations {
 
     private void send(Invitation invitation, String token) {
         InvitationMail.Mail mail = mails.compose(invitation, token);
-        outbox.queueWithSecret(invitation.getCompany().getId(), invitation.getEmail(), mail.subject(), mail.text(),
-                mail.html());
+        outbox.fire(new MailRequest(invitation.getCompany().getId(), invitation.getEmail(), mail.subject(),
+                mail.text(), mail.html(), true));
     }
 
     private Invitation pending(String token) {

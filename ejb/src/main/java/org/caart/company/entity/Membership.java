@@ -1,4 +1,4 @@
-package org.caart.account.entity;
+package org.caart.company.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.Objects;
-import org.caart.company.entity.Company;
+import org.caart.account.entity.UserAccount;
 
 /**
  * A user's place in a company: exactly one role, plus the alert duties (CISO, security technician) that make the

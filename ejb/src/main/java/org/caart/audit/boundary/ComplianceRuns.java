@@ -1,4 +1,4 @@
-package org.caart.patch.boundary;
+package org.caart.audit.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -10,16 +10,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Optional;
-import org.caart.audit.boundary.Audits;
 import org.caart.audit.entity.Audit;
 import org.caart.company.entity.Company;
-import org.caart.patch.control.DeviceStatus;
-import org.caart.patch.entity.PatchPolicy;
 import org.caart.platform.jobs.JobLedger;
 
 /**
- * The nightly compliance run: once per company and local day, after the company's compliance hour (default 02:00),
- * every active endpoint gets an audit with the company's default policy. Its findings go into the morning digest.
+ * The nightly compliance run: once per company and local day, after the company's compliance hour (default 02:00,
+ * one of the company's patch settings: patch's daily job passes it), every active endpoint gets an audit with the
+ * company's default policy. Its findings go into the morning digest.
  */
 @Stateless
 public class ComplianceRuns {
@@ -33,16 +31,14 @@ public class ComplianceRuns {
     Clock clock;
 
     @Inject
-    DeviceStatus status;
-
-    @Inject
     JobLedger ledger;
 
     @Inject
     Audits audits;
 
+    /** The run, when it is due for the company (its own transaction: one company's failure stays its own). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<Audit> nightlyIfDue(long companyId) {
+    public Optional<Audit> nightlyIfDue(long companyId, int complianceHour) {
         Company company = em.find(Company.class, companyId);
         if (company == null) {
             return Optional.empty();
@@ -53,10 +49,9 @@ public class ComplianceRuns {
         if (active == 0) {
             return Optional.empty(); // nothing to audit: no run to record either
         }
-        PatchPolicy policy = status.policy(companyId);
         ZonedDateTime local = ZonedDateTime.now(clock.withZone(company.zoneId()));
         LocalDate today = local.toLocalDate();
-        if (local.getHour() < policy.getComplianceHour() || !ledger.claim(JOB, companyId, today)) {
+        if (local.getHour() < complianceHour || !ledger.claim(JOB, companyId, today)) {
             return Optional.empty();
         }
         Optional<Audit> audit = audits.nightly(companyId, today);

@@ -1,4 +1,4 @@
-package org.caart.account.entity;
+package org.caart.company.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import org.caart.account.entity.Invitation.State;
+import org.caart.account.entity.UserAccount;
 import org.caart.company.entity.ClientOs;
 import org.caart.company.entity.Company;
+import org.caart.company.entity.Invitation.State;
 import org.junit.jupiter.api.Test;
 
 class InvitationTest {
