@@ -91,7 +91,7 @@ class MainTest {
     void everyVerbHasHelp() {
         assertEquals(0, run("--help"));
         assertTrue(out().contains("check-policy"));
-        for (String verb : new String[] {"scan", "policies", "check-policy", "enroll", "run"}) {
+        for (String verb : new String[] {"scan", "policies", "check-policy", "enroll", "run", "service"}) {
             assertEquals(0, run(verb, "--help"), verb);
             assertTrue(out().contains("Usage: caart-agent " + verb), verb);
         }
