@@ -129,7 +129,8 @@ class MainTest {
     @Test
     void aPolicyWhoseRequirementsAreNotMetExitsSevenWithASentence() throws IOException {
         Path file = policy("req.yml", "f:" + dir.resolve("req.yml"));
-        Files.writeString(file, Files.readString(file).replace("checks:\n", "requirements:\n  name: \"A Solaris host\"\n"
+        Files.writeString(file, Files.readString(file).replace("checks:\n",
+                "requirements:\n  name: \"A Solaris host\"\n"
                 + "  condition: all\n  rules:\n    - 'f:" + dir.resolve("no-such-release") + "'\nchecks:\n"));
         assertEquals(7, run("scan", file.toString()), err());
         assertTrue(err().contains("the policy does not apply to this host: requirements not met: A Solaris host"),

@@ -85,7 +85,8 @@ class ServiceTest {
 
     @Test
     void aRefusalOfTheServiceManagerIsASentenceAndExitTwo() throws Exception {
-        services.refusal = "the service manager refused access: run caart-agent from an elevated (administrator) prompt";
+        services.refusal = "the service manager refused access: run caart-agent from an elevated (administrator)"
+                + " prompt";
         assertEquals(ExitCode.USAGE, run("install"));
         assertTrue(err().contains("elevated (administrator) prompt"), err());
         assertTrue(services.services.isEmpty());
