@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The agent's .deb (agent/target/packages, built by agent/packaging/linux/build-packages.sh) installed on this machine
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * leaves it out (it/pom.xml) and CI runs it after building the package (.ci/run, step 4:
  * {@code mvn -pl it verify -Dit.test=AgentPackageIT}).
  */
+@ExtendWith(SharedServer.class)
 class AgentPackageIT {
 
     private static final Path ENROLL = Path.of("/etc/caart/enroll.properties");
