@@ -2,7 +2,7 @@
 # Benchmark: caart-agent scan of the Wazuh CIS Debian 12 policy through the shipped launcher
 # (JVM start included), against Lynis. Run as root on Debian after building agent/target/dist:
 #   mvn -q -B -pl contract,agent -am install && sudo bench/agent-scan.sh
-# Targets (issue 4): the whole scan process <= 2 s wall and <= 150 MB peak RSS.
+# Targets (issue 17): the whole scan process <= 2.0 s wall and <= 100 MiB peak RSS.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd -P)
 PROJECT=$(cd "$HERE/.." && pwd -P)
@@ -37,7 +37,7 @@ measure() { # label, command...
     wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$OUT/time")
     rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$OUT/time")
     secs=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
-    printf '%-28s exit %-3s wall %6.2f s   peak RSS %6.1f MB\n' "$label" "$status" "$secs" "$(echo "$rss" | awk '{print $1 / 1024}')"
+    printf '%-28s exit %-3s wall %6.2f s   peak RSS %6.1f MiB\n' "$label" "$status" "$secs" "$(echo "$rss" | awk '{print $1 / 1024}')"
     LAST_SECS=$secs
     LAST_RSS_KB=$rss
 }
@@ -63,6 +63,6 @@ measure "lynis" lynis audit system --quick --no-colors
 lynis_secs=$LAST_SECS
 
 echo
-printf 'caart-agent best wall %.2f s (target <= 2 s), peak RSS %.1f MB (target <= 150 MB)\n' "$agent_secs" "$(echo "$best_rss" | awk '{print $1 / 1024}')"
+printf 'caart-agent best wall %.2f s (target <= 2.0 s), peak RSS %.1f MiB (target <= 100 MiB)\n' "$agent_secs" "$(echo "$best_rss" | awk '{print $1 / 1024}')"
 printf 'lynis wall %.2f s; lynis / caart-agent = %.1fx\n' "$lynis_secs" "$(awk "BEGIN { print $lynis_secs / $agent_secs }")"
-awk "BEGIN { exit !($agent_secs <= 2 && $best_rss <= 153600) }" && echo "targets: MET" || echo "targets: NOT MET"
+awk "BEGIN { exit !($agent_secs <= 2 && $best_rss <= 102400) }" && echo "targets: MET" || echo "targets: NOT MET"

@@ -20,7 +20,10 @@ check() { # description, command...
 }
 mode() { stat -c '%a %U:%G' "$1"; }
 LOG=$(mktemp)
-trap 'rm -f "$LOG"; dpkg -P caart-agent >/dev/null 2>&1 || true' EXIT
+# root's own runs of caart-agent keep their class-data archive here, not in /var/lib/caart
+CAART_CACHE_DIR=$(mktemp -d)
+export CAART_CACHE_DIR
+trap 'rm -rf "$LOG" "$CAART_CACHE_DIR"; dpkg -P caart-agent >/dev/null 2>&1 || true' EXIT
 
 echo "== lintian $(basename "$DEB")"
 if command -v lintian >/dev/null; then

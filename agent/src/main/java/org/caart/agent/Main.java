@@ -11,13 +11,14 @@ import org.caart.agent.command.Policies;
 import org.caart.agent.command.Remediate;
 import org.caart.agent.command.Run;
 import org.caart.agent.command.Scan;
+import org.caart.agent.command.Service;
 import org.caart.agent.command.UsageException;
 
 /** {@code caart-agent VERB [options]}: audits this host against CIS policies, alone or for a CAaRT server. */
 public final class Main {
 
     private static final List<Command> COMMANDS = List.of(new Scan(), new Policies(), new CheckPolicy(),
-            new Enroll(), new Run(), new Remediate());
+            new Enroll(), new Run(), new Remediate(), new Service());
 
     /** One line per log record (the service's journal), unless the user configured logging. */
     private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";

@@ -91,7 +91,7 @@ class MainTest {
     void everyVerbHasHelp() {
         assertEquals(0, run("--help"));
         assertTrue(out().contains("check-policy"));
-        for (String verb : new String[] {"scan", "policies", "check-policy", "enroll", "run"}) {
+        for (String verb : new String[] {"scan", "policies", "check-policy", "enroll", "run", "service"}) {
             assertEquals(0, run(verb, "--help"), verb);
             assertTrue(out().contains("Usage: caart-agent " + verb), verb);
         }
@@ -129,7 +129,8 @@ class MainTest {
     @Test
     void aPolicyWhoseRequirementsAreNotMetExitsSevenWithASentence() throws IOException {
         Path file = policy("req.yml", "f:" + dir.resolve("req.yml"));
-        Files.writeString(file, Files.readString(file).replace("checks:\n", "requirements:\n  name: \"A Solaris host\"\n"
+        Files.writeString(file, Files.readString(file).replace("checks:\n",
+                "requirements:\n  name: \"A Solaris host\"\n"
                 + "  condition: all\n  rules:\n    - 'f:" + dir.resolve("no-such-release") + "'\nchecks:\n"));
         assertEquals(7, run("scan", file.toString()), err());
         assertTrue(err().contains("the policy does not apply to this host: requirements not met: A Solaris host"),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.caart.agent.ExitCode;
 import org.caart.agent.config.AgentConfig;
@@ -37,6 +38,8 @@ public final class Run implements Command {
             + " `caart-agent enroll`";
 
     private final Map<String, String> env;
+    private final AtomicReference<Runnable> shutdown = new AtomicReference<>();
+    private volatile boolean stopRequested;
 
     public Run() {
         this(System.getenv());
@@ -136,7 +139,19 @@ public final class Run implements Command {
                 + ", not '" + value + "'");
     }
 
-    private static ExitCode run(AgentIdentity identity, AgentConfig config, AgentDirectories directories,
+    /**
+     * Asks a run in progress, or one about to start, to stop as on SIGTERM (the current check finishes and its
+     * results are kept): how a Windows service stop reaches the agent.
+     */
+    public void stop() {
+        stopRequested = true;
+        Runnable current = shutdown.get();
+        if (current != null) {
+            current.run();
+        }
+    }
+
+    private ExitCode run(AgentIdentity identity, AgentConfig config, AgentDirectories directories,
             Backoff backoff, boolean once, PrintStream out, PrintStream err) throws IOException {
         Spool spool = new Spool(directories.spool(), config.spoolMaxBatches());
         RemediationSettings remediation = RemediationSettings.load(directories.configFile());
@@ -146,6 +161,10 @@ public final class Run implements Command {
         Agent agent = new Agent(identity, config.allowServerCommands(), spool, Platforms::current, backoff,
                 reports -> new Remediator(journal, RemediationHosts::forRoot, remediation, probe, Clock.systemUTC(),
                         Pause.real(), reports, entries));
+        shutdown.set(agent::shutdown);
+        if (stopRequested) {
+            agent.shutdown();
+        }
         out.println("Agent " + identity.agentId() + " of " + identity.companyName() + " working for "
                 + identity.server() + (once ? "" : "; stop with Ctrl+C or SIGTERM"));
         ExitCode code = Signals.handling(agent::shutdown, () -> agent.run(once));

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -15,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts one process, merges stderr into stdout and caps the output. Like Wazuh, it waits until the command has
  * ended and every process holding its output has closed it ({@code sh -c "a & b"}: the output of the background
- * {@code a} counts), within the timeout. On Linux the command runs in a session of its own and at the timeout every
- * process of that session is killed (found by reading /proc, so only then), so a background child that keeps the
- * output open ends at the timeout instead of hanging the scan.
+ * {@code a} counts), within the timeout. At the timeout every process of the command is killed ({@link
+ * ProcessSession}: on Linux found by a marker in their environment, read from /proc only then), so a background
+ * child that keeps the output open ends at the timeout instead of hanging the scan.
  */
 final class ProcessRunner {
 
@@ -35,10 +34,12 @@ final class ProcessRunner {
     }
 
     CommandRun run(CommandLine command) {
-        boolean ownSession = ProcessSession.available();
-        List<String> argv = ownSession ? ProcessSession.wrap(command.argv()) : command.argv();
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
+        String marker = ProcessSession.available() ? ProcessSession.newMarker() : null;
+        ProcessBuilder builder = new ProcessBuilder(command.argv()).redirectErrorStream(true);
         builder.environment().put("LC_ALL", "C");
+        if (marker != null) {
+            builder.environment().put(ProcessSession.VARIABLE, marker);
+        }
         Output output = new Output();
         CompletableFuture<Process> started = new CompletableFuture<>();
         Thread reader = new Thread(() -> output.startAndRead(builder, started), "caart-command-output");
@@ -49,7 +50,8 @@ final class ProcessRunner {
             process = started.get();
         } catch (ExecutionException e) {
             String message = String.valueOf(e.getCause().getMessage());
-            if (message.contains("error=2,") || message.contains("error=2)") || message.contains("cannot find the file")) {
+            if (message.contains("error=2,") || message.contains("error=2)")
+                    || message.contains("cannot find the file")) {
                 return CommandRun.notFound("command not found: " + command.program());
             }
             return CommandRun.failed("cannot start " + command.program() + ": " + message);
@@ -63,7 +65,7 @@ final class ProcessRunner {
             boolean ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     && output.awaitEnd(deadline - System.nanoTime());
             if (!ended) {
-                kill(process, ownSession);
+                kill(process, marker);
                 output.awaitEnd(AFTER_KILL.toNanos());
                 return CommandRun.timedOut(output.text(), "timed out after " + timeout.toSeconds() + " s");
             }
@@ -78,9 +80,9 @@ final class ProcessRunner {
         }
     }
 
-    private void kill(Process process, boolean ownSession) throws IOException {
-        if (ownSession) {
-            sessions.killSession(process);
+    private void kill(Process process, String marker) throws IOException {
+        if (marker != null) {
+            sessions.kill(process, marker);
         } else {
             ProcessSession.killTree(process);
         }

@@ -1,25 +1,26 @@
 package org.caart.agent.check;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Commands of a policy run in a session of their own on Linux ({@code setsid PROGRAM ...}: the program becomes the
- * leader of a new session and process group, with its own pid as their id). At a timeout every process of that
- * session is killed, found through {@code /proc/PID/stat}: also the children a shell left running in the background
- * after it exited, which {@link ProcessHandle#descendants()} no longer finds once they are re-parented.
+ * The processes of one policy command on Linux. The command runs with the environment variable
+ * {@value #VARIABLE}{@code =MARKER}, which every process it starts inherits; at the timeout every process whose
+ * {@code /proc/PID/environ} carries that marker is killed: also the children a shell left running in the background
+ * after it exited, which {@link ProcessHandle#descendants()} no longer finds once they are re-parented. Nothing is
+ * started or read per command until a timeout, so ordinary commands cost nothing extra. A process that clears its
+ * environment (a daemon) escapes, as it would escape a process group.
  */
 final class ProcessSession {
 
-    private static final Optional<Path> SETSID = Stream.of("/usr/bin/setsid", "/bin/setsid")
-            .map(Path::of).filter(Files::isExecutable).findFirst();
+    static final String VARIABLE = "CAART_COMMAND";
+    private static final AtomicLong IDS = new AtomicLong();
 
     private final Path proc;
 
@@ -27,24 +28,22 @@ final class ProcessSession {
         this.proc = proc;
     }
 
-    /** Whether commands can get a session of their own on this host (not on Windows, nor without util-linux). */
+    /** Whether the processes of a command can be found again (a Linux /proc); elsewhere only its tree is killed. */
     static boolean available() {
-        return SETSID.isPresent();
+        return Files.isDirectory(Path.of("/proc/self"));
     }
 
-    static List<String> wrap(List<String> argv) {
-        List<String> wrapped = new ArrayList<>(argv.size() + 1);
-        wrapped.add(SETSID.orElseThrow().toString());
-        wrapped.addAll(argv);
-        return wrapped;
+    /** A marker unique to one command run of this agent process. */
+    static String newMarker() {
+        return ProcessHandle.current().pid() + "-" + IDS.incrementAndGet();
     }
 
-    /** Kills every process of the session led by {@code leader} (its pid), then the leader and its descendants. */
-    void killSession(Process leader) throws IOException {
-        for (long pid : members(leader.pid())) {
+    /** Kills every process carrying the marker, then the command's own process and its descendants. */
+    void kill(Process command, String marker) throws IOException {
+        for (long pid : members(marker)) {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
-        killTree(leader);
+        killTree(command);
     }
 
     static void killTree(Process process) {
@@ -52,42 +51,38 @@ final class ProcessSession {
         process.destroyForcibly();
     }
 
-    /** The pids whose session id is {@code sessionId}. */
-    List<Long> members(long sessionId) throws IOException {
+    /** The pids whose environment holds {@code VARIABLE=marker}. */
+    List<Long> members(String marker) throws IOException {
+        byte[] entry = (VARIABLE + "=" + marker).getBytes(StandardCharsets.UTF_8);
         List<Long> members = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(proc, "[0-9]*")) {
-            for (Path entry : entries) {
-                OptionalLong session = readSession(entry.resolve("stat"));
-                if (session.isPresent() && session.getAsLong() == sessionId) {
-                    members.add(Long.parseLong(entry.getFileName().toString()));
+            for (Path process : entries) {
+                if (carries(process.resolve("environ"), entry)) {
+                    members.add(Long.parseLong(process.getFileName().toString()));
                 }
             }
         }
         return members;
     }
 
-    private static OptionalLong readSession(Path stat) {
+    /** Whether the NUL-separated environment holds exactly this entry; false when it cannot be read. */
+    static boolean carries(Path environ, byte[] entry) {
+        byte[] environment;
         try {
-            return sessionOf(Files.readString(stat));
+            environment = Files.readAllBytes(environ);
         } catch (IOException e) {
-            return OptionalLong.empty(); // the process ended while the table was read
+            return false; // the process ended while the table was read, or belongs to someone we may not inspect
         }
-    }
-
-    /** The session id (6th field) of a {@code /proc/PID/stat} line; the command name may hold spaces and ')'. */
-    static OptionalLong sessionOf(String stat) {
-        int end = stat.lastIndexOf(')');
-        if (end < 0) {
-            return OptionalLong.empty();
+        int start = 0;
+        for (int i = 0; i <= environment.length; i++) {
+            if (i == environment.length || environment[i] == 0) {
+                if (i - start == entry.length
+                        && java.util.Arrays.equals(environment, start, i, entry, 0, entry.length)) {
+                    return true;
+                }
+                start = i + 1;
+            }
         }
-        String[] fields = stat.substring(end + 1).trim().split("\\s+");
-        if (fields.length < 4) {
-            return OptionalLong.empty();
-        }
-        try {
-            return OptionalLong.of(Long.parseLong(fields[3]));
-        } catch (NumberFormatException e) {
-            return OptionalLong.empty();
-        }
+        return false;
     }
 }

@@ -121,7 +121,8 @@ public final class ScaPolicyParser implements PolicyParser {
     }
 
     private static Check check(String source, int index, Map<String, Object> node, RegexDialect policyDialect,
-                               ScaVersion version, Variables variables, List<Unsupported> unsupported, List<String> ruleTexts)
+                               ScaVersion version, Variables variables, List<Unsupported> unsupported,
+                               List<String> ruleTexts)
             throws PolicyException {
         String id = Yamls.text(node.get("id"));
         if (id == null) {

@@ -80,7 +80,8 @@ class DebianBaselineFixturesTest {
             assertNotNull(mine, "no fixture cases for " + check.info().id());
             assertTrue(mine.size() >= 3, check.info().id() + " has " + mine.size() + " cases");
             assertEquals("PASSED", mine.get(0).get(0), check.info().id() + ": the first case is the compliant host");
-            assertEquals("FAILED", mine.get(1).get(0), check.info().id() + ": the second case is the non-compliant host");
+            assertEquals("FAILED", mine.get(1).get(0), check.info().id() + ": the second case is the non-compliant"
+                    + " host");
         }
         assertEquals(policy().checks().size(), cases.size(), "cases for checks that do not exist");
     }

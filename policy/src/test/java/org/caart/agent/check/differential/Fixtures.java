@@ -21,13 +21,16 @@ final class Fixtures {
     static final String FILLER = "caart differential filler line";
 
     private final Path root;
+    private final boolean v4;
     private final Map<Path, List<String>> files = new LinkedHashMap<>();
     private final Set<Path> directories = new HashSet<>();
     private final Map<String, List<String>> outputs = new LinkedHashMap<>();
     private final Set<String> processes = new HashSet<>();
 
-    Fixtures(Path root) {
+    /** {@code v4}: files get CRLF line ends and literal lines another case, which 4.x must not mind. */
+    Fixtures(Path root, boolean v4) {
         this.root = root;
+        this.v4 = v4;
     }
 
     /** Makes the rule's un-negated result {@code found} or not. */
@@ -42,7 +45,7 @@ final class Fixtures {
             case "f" -> file(target, pattern, found);
             case "d" -> directory(target, pattern, found);
             case "c" -> outputs.computeIfAbsent(target, c -> new ArrayList<>())
-                    .addAll(pattern == null ? List.of() : lines(pattern, found));
+                    .addAll(pattern == null ? List.of() : recase(pattern, lines(pattern, found)));
             case "p" -> {
                 if (found) {
                     processes.add(target);
@@ -61,7 +64,7 @@ final class Fixtures {
             return;
         }
         files.computeIfAbsent(onHost(path), p -> new ArrayList<>()).addAll(pattern == null ? List.of()
-                : lines(pattern, found));
+                : recase(pattern, lines(pattern, found)));
     }
 
     private void directory(String dir, String pattern, boolean found) {
@@ -85,6 +88,14 @@ final class Fixtures {
         } else {
             files.computeIfAbsent(base.resolve("caart-filler.txt"), p -> new ArrayList<>()).add(FILLER);
         }
+    }
+
+    /** In 4.x content a literal line is written in upper case: 4.x compares literals ignoring case. */
+    private List<String> recase(String pattern, List<String> lines) {
+        if (!v4 || !ReferenceSca.literal(pattern)) {
+            return lines;
+        }
+        return lines.stream().map(line -> line.toUpperCase(java.util.Locale.ROOT)).toList();
     }
 
     /** A file name for a name pattern: the literal itself or an example of r:REGEX. */
@@ -116,7 +127,7 @@ final class Fixtures {
             }
         }
         for (String candidate : candidates(examples)) {
-            if (ReferenceSca.content(pattern, List.of(candidate)) == ReferenceSca.Result.FOUND) {
+            if (ReferenceSca.V5.content(pattern, List.of(candidate)) == ReferenceSca.Result.FOUND) {
                 return List.of(candidate);
             }
         }
@@ -168,11 +179,12 @@ final class Fixtures {
             }
             Files.createDirectories(file.getKey().getParent());
             StringBuilder text = new StringBuilder();
-            file.getValue().forEach(line -> text.append(line).append('\n'));
+            file.getValue().forEach(line -> text.append(line).append(v4 ? "\r\n" : "\n"));
             Files.writeString(file.getKey(), text);
         }
         Map<String, String> texts = new LinkedHashMap<>();
-        outputs.forEach((command, lines) -> texts.put(command, String.join("\n", lines) + "\n"));
+        String end = v4 ? "\r\n" : "\n";
+        outputs.forEach((command, lines) -> texts.put(command, String.join(end, lines) + end));
         return new ReferenceSca.Fixture(root, texts, processes);
     }
 }

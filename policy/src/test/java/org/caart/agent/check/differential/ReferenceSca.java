@@ -15,10 +15,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A small evaluator of Wazuh SCA 5.x checks written from the documented semantics (docs/policies.md, "Rules",
+ * A small evaluator of Wazuh SCA checks written from the documented semantics (docs/policies.md, "Rules",
  * "Content patterns", "Conditions and results") and nothing else: it shares no code with the engine, reads rules as
  * text and compiles PCRE2 patterns straight with java.util.regex (the policies under test use no construct the two
- * read differently). Registry rules are out of scope (the fixtures are Linux hosts).
+ * read differently). With {@code v4} it follows Wazuh 4.x's {@code wm_sca.c}: every minterm on each line (literals
+ * ignoring case), a lone {@code !r:} found when some line does not match, trailing CR/LF trimmed, command output
+ * line by line, file names in {@code d:} rules as OS_Match patterns. Registry rules are out of scope (the fixtures
+ * are Linux hosts); so are OS_Regex patterns (a 4.x {@code d:} name with {@code r:}).
  */
 final class ReferenceSca {
 
@@ -30,11 +33,16 @@ final class ReferenceSca {
 
     static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.MULTILINE | Pattern.UNIX_LINES;
 
-    private ReferenceSca() {
+    private final boolean v4;
+
+    ReferenceSca(boolean v4) {
+        this.v4 = v4;
     }
 
+    static final ReferenceSca V5 = new ReferenceSca(false);
+
     /** PASSED, FAILED or NOT_APPLICABLE, as the condition table says. */
-    static String check(String condition, List<String> rules, Fixture host) {
+    String check(String condition, List<String> rules, Fixture host) {
         boolean invalid = rules.isEmpty();
         for (String rule : rules) {
             Result result = rule(rule, host);
@@ -54,7 +62,7 @@ final class ReferenceSca {
         return condition.equals("any") ? "FAILED" : "PASSED";
     }
 
-    static Result rule(String text, Fixture host) {
+    Result rule(String text, Fixture host) {
         String rule = text.strip();
         boolean not = rule.startsWith("not ");
         if (not) {
@@ -91,7 +99,7 @@ final class ReferenceSca {
         return host.root().resolve(path.replaceFirst("^/+", ""));
     }
 
-    private static Result file(String target, String pattern, Fixture host) {
+    private Result file(String target, String pattern, Fixture host) {
         List<Result> results = new ArrayList<>();
         for (String path : paths(target)) {
             Path file = onHost(host, path);
@@ -112,7 +120,7 @@ final class ReferenceSca {
         return results.contains(Result.NOT_FOUND) ? Result.NOT_FOUND : Result.INVALID;
     }
 
-    private static Result directory(String target, String pattern, Fixture host) {
+    private Result directory(String target, String pattern, Fixture host) {
         String name = pattern;
         String content = null;
         if (pattern != null && pattern.contains(" -> ")) {
@@ -132,7 +140,7 @@ final class ReferenceSca {
         return any(results);
     }
 
-    private static Result directoryMatch(Path path, String name, String content, boolean fromGlob) {
+    private Result directoryMatch(Path path, String name, String content, boolean fromGlob) {
         Path start = real(path);
         if (name == null) {
             return Files.isDirectory(start) ? Result.FOUND : Result.NOT_FOUND;
@@ -141,13 +149,13 @@ final class ReferenceSca {
         if (Files.isDirectory(start)) {
             try (Stream<Path> walk = Files.walk(start)) {
                 walk.filter(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
-                        .filter(f -> content(name, List.of(f.getFileName().toString())) == Result.FOUND)
+                        .filter(f -> nameMatches(name, f.getFileName().toString()))
                         .sorted().forEach(files::add);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         } else if (fromGlob && Files.isRegularFile(start)) {
-            if (content(name, List.of(path.getFileName().toString())) == Result.FOUND) {
+            if (nameMatches(name, path.getFileName().toString())) {
                 files.add(start);
             }
         } else {
@@ -189,7 +197,7 @@ final class ReferenceSca {
         return matches;
     }
 
-    private static Result command(String command, String pattern, Fixture host) {
+    private Result command(String command, String pattern, Fixture host) {
         String output = host.outputs().get(command);
         if (output == null) {
             return Result.INVALID;
@@ -198,7 +206,7 @@ final class ReferenceSca {
             return Result.FOUND;
         }
         String trimmed = output.replaceAll("^\n+", "").replaceAll("\n+$", "");
-        if (literal(pattern)) {
+        if (literal(pattern) && !v4) {
             return trimmed.equals(pattern) ? Result.FOUND : Result.NOT_FOUND;
         }
         return content(pattern, split(trimmed));
@@ -226,9 +234,32 @@ final class ReferenceSca {
         }
     }
 
-    static Result content(String pattern, List<String> lines) {
+    /** 5.x: like content on the one name; 4.x: OS_Match (anywhere, ignoring case, ^ $ anchors, | alternatives). */
+    private boolean nameMatches(String name, String fileName) {
+        if (!v4) {
+            return content(name, List.of(fileName)) == Result.FOUND;
+        }
+        boolean negated = name.startsWith("!");
+        String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+        boolean any = false;
+        String alternatives = (negated ? name.substring(1) : name).toLowerCase(java.util.Locale.ROOT);
+        for (String alternative : alternatives.split("\\|")) {
+            boolean start = alternative.startsWith("^");
+            boolean end = alternative.endsWith("$");
+            int from = start ? 1 : 0;
+            String core = alternative.substring(from, Math.max(from, alternative.length() - (end ? 1 : 0)));
+            any |= start && end ? lower.equals(core) : start ? lower.startsWith(core) : end ? lower.endsWith(core)
+                    : lower.contains(core);
+        }
+        return any != negated;
+    }
+
+    Result content(String pattern, List<String> lines) {
         if (lines.isEmpty()) {
             return Result.NOT_FOUND;
+        }
+        if (v4) {
+            return contentV4(pattern, lines);
         }
         if (literal(pattern)) {
             return lines.contains(pattern) ? Result.FOUND : Result.NOT_FOUND;
@@ -247,6 +278,28 @@ final class ReferenceSca {
             for (String term : terms) {
                 boolean negated = term.startsWith("!");
                 if (term(negated ? term.substring(1) : term, line) == negated) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return Result.FOUND;
+            }
+        }
+        return Result.NOT_FOUND;
+    }
+
+    /** wm_sca.c: each line (CR/LF trimmed) against every minterm; found when one line passes them all. */
+    private static Result contentV4(String pattern, List<String> lines) {
+        for (String raw : lines) {
+            String line = raw.replaceAll("[\r\n]+$", "");
+            boolean all = true;
+            for (String term : pattern.split(" && ", -1)) {
+                boolean negated = term.startsWith("!");
+                String positive = negated ? term.substring(1) : term;
+                boolean holds = positive.startsWith("r:") || positive.startsWith("n:") ? term(positive, line)
+                        : line.equalsIgnoreCase(positive);
+                if (holds == negated) {
                     all = false;
                     break;
                 }

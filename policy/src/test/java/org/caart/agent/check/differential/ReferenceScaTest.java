@@ -14,12 +14,23 @@ class ReferenceScaTest {
     @Test
     void contentFollowsTheDocumentedFiveXSemantics() {
         List<String> lines = List.of("# PermitRootLogin yes", "PermitRootLogin no", "MaxAuthTries 4");
-        assertEquals(ReferenceSca.Result.FOUND, ReferenceSca.content("r:^PermitRootLogin\\s+no", lines));
-        assertEquals(ReferenceSca.Result.NOT_FOUND, ReferenceSca.content("!r:^#", lines));
-        assertEquals(ReferenceSca.Result.FOUND, ReferenceSca.content("!r:^Port", lines));
-        assertEquals(ReferenceSca.Result.FOUND, ReferenceSca.content("n:^MaxAuthTries\\s+(\\d+) compare <= 4", lines));
-        assertEquals(ReferenceSca.Result.NOT_FOUND, ReferenceSca.content("MaxAuthTries  4", lines));
-        assertEquals(ReferenceSca.Result.NOT_FOUND, ReferenceSca.content("!r:x", List.of()));
+        assertEquals(ReferenceSca.Result.FOUND, ReferenceSca.V5.content("r:^PermitRootLogin\\s+no", lines));
+        assertEquals(ReferenceSca.Result.NOT_FOUND, ReferenceSca.V5.content("!r:^#", lines));
+        assertEquals(ReferenceSca.Result.FOUND, ReferenceSca.V5.content("!r:^Port", lines));
+        assertEquals(ReferenceSca.Result.FOUND,
+                ReferenceSca.V5.content("n:^MaxAuthTries\\s+(\\d+) compare <= 4", lines));
+        assertEquals(ReferenceSca.Result.NOT_FOUND, ReferenceSca.V5.content("MaxAuthTries  4", lines));
+        assertEquals(ReferenceSca.Result.NOT_FOUND, ReferenceSca.V5.content("!r:x", List.of()));
+    }
+
+    @Test
+    void contentFollowsWazuhFourX() {
+        ReferenceSca v4 = new ReferenceSca(true);
+        List<String> lines = List.of("# PermitRootLogin yes", "PermitRootLogin no\r");
+        assertEquals(ReferenceSca.Result.FOUND, v4.content("!r:^#", lines));
+        assertEquals(ReferenceSca.Result.FOUND, v4.content("permitrootlogin NO", lines));
+        assertEquals(ReferenceSca.Result.FOUND, v4.content("r:no$", lines));
+        assertEquals(ReferenceSca.Result.NOT_FOUND, v4.content("!r:PermitRootLogin", lines));
     }
 
     @Test

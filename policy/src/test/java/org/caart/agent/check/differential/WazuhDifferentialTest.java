@@ -41,21 +41,36 @@ class WazuhDifferentialTest {
     }
 
     @Test
-    void theEngineAgreesWithTheReferenceOnEveryFixture() throws Exception {
+    void theEngineAgreesWithTheReferenceOnEveryFixtureOfFiveXContent() throws Exception {
+        compare(false);
+    }
+
+    /**
+     * The same policies turned into Wazuh 4.x content (checks with {@code title}, no {@code compliance} object,
+     * {@code regex_type: pcre2} so that the patterns stay PCRE2), judged with 4.x semantics. Checks with a {@code d:}
+     * file name {@code r:REGEX} are left out: 4.x reads those as OS_Regex, which the reference does not implement.
+     */
+    @Test
+    void theEngineAgreesWithTheReferenceOnEveryFixtureOfFourXContent() throws Exception {
+        compare(true);
+    }
+
+    private void compare(boolean v4) throws Exception {
+        ReferenceSca reference = new ReferenceSca(v4);
         List<String> disagreements = new ArrayList<>();
         int compared = 0;
         int passedSomewhere = 0;
         int failedSomewhere = 0;
-        List<Case> cases = cases();
+        List<Case> cases = cases(v4);
         for (Case check : cases) {
             boolean passed = false;
             boolean failed = false;
             for (Map<String, Boolean> wanted : plans(check)) {
                 Path root = Files.createDirectories(roots.resolve("f" + fixtures++));
-                Fixtures builder = new Fixtures(root);
+                Fixtures builder = new Fixtures(root, v4);
                 wanted.forEach(builder::want);
                 ReferenceSca.Fixture host = builder.write();
-                String expected = ReferenceSca.check(check.condition(), check.rules(), host);
+                String expected = reference.check(check.condition(), check.rules(), host);
                 Outcome actual = check.engine().evaluate(fakeHost(host));
                 compared++;
                 passed |= expected.equals("PASSED");
@@ -69,10 +84,10 @@ class WazuhDifferentialTest {
             passedSomewhere += passed ? 1 : 0;
             failedSomewhere += failed ? 1 : 0;
         }
-        System.out.printf("differential: %d checks, %d fixtures; the reference saw %d checks pass and %d fail%n",
-                cases.size(), compared, passedSomewhere, failedSomewhere);
+        System.out.printf("differential %s: %d checks, %d fixtures; the reference saw %d checks pass and %d fail%n",
+                v4 ? "4.x" : "5.x", cases.size(), compared, passedSomewhere, failedSomewhere);
         assertEquals(List.of(), disagreements, disagreements.size() + " disagreements");
-        assertTrue(cases.size() >= 150, "only " + cases.size() + " registry-free checks");
+        assertTrue(cases.size() >= (v4 ? 140 : 150), "only " + cases.size() + " registry-free checks");
         assertTrue(passedSomewhere >= cases.size() * 8 / 10, "fixtures made only " + passedSomewhere + " of "
                 + cases.size() + " checks pass");
         assertTrue(failedSomewhere >= cases.size() * 8 / 10, "fixtures made only " + failedSomewhere + " of "
@@ -125,7 +140,7 @@ class WazuhDifferentialTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Case> cases() throws IOException, org.caart.agent.check.PolicyException {
+    private static List<Case> cases(boolean v4) throws IOException, org.caart.agent.check.PolicyException {
         List<Case> cases = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> list = Files.list(org.caart.agent.check.sca.WazuhPolicies.folder())) {
@@ -133,14 +148,24 @@ class WazuhDifferentialTest {
         }
         assertFalse(files.isEmpty());
         for (Path file : files) {
-            Policy policy = PolicyCatalog.read(file);
-            Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+            Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+            Map<String, Object> root = yaml.load(Files.readString(file));
+            Policy policy;
+            if (v4) {
+                toFourX(root);
+                policy = new org.caart.agent.check.sca.ScaPolicyParser().parse(file.getFileName().toString(),
+                        yaml.dump(root), org.caart.agent.check.PolicyOrigin.LOCAL_FILE);
+                assertEquals("wazuh-sca-4", policy.format());
+            } else {
+                policy = PolicyCatalog.read(file);
+            }
             assertFalse(root.containsKey("variables"), file + ": the reference does not substitute variables");
             List<Map<String, Object>> checks = (List<Map<String, Object>>) root.get("checks");
             for (int i = 0; i < checks.size(); i++) {
                 Map<String, Object> check = checks.get(i);
                 List<String> rules = ((List<Object>) check.get("rules")).stream().map(String::valueOf).toList();
-                if (rules.stream().allMatch(WazuhDifferentialTest::registryFree)) {
+                if (rules.stream().allMatch(WazuhDifferentialTest::registryFree)
+                        && !(v4 && rules.stream().anyMatch(WazuhDifferentialTest::osRegexName))) {
                     Check engine = policy.checks().get(i);
                     assertEquals(String.valueOf(check.get("id")), engine.info().id());
                     cases.add(new Case(file.getFileName().toString(), engine.info().id(),
@@ -149,6 +174,28 @@ class WazuhDifferentialTest {
             }
         }
         return cases;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void toFourX(Map<String, Object> root) {
+        ((Map<String, Object>) root.get("policy")).put("regex_type", "pcre2");
+        for (Object node : (List<Object>) root.get("checks")) {
+            Map<String, Object> check = (Map<String, Object>) node;
+            check.put("title", check.remove("name"));
+            check.remove("compliance");
+            check.remove("mitre");
+        }
+        Object requirements = root.get("requirements");
+        if (requirements instanceof Map<?, ?> map && map.containsKey("name")) {
+            ((Map<String, Object>) map).put("title", ((Map<String, Object>) map).remove("name"));
+        }
+    }
+
+    /** A d: rule whose file name is a regex: OS_Regex in 4.x. */
+    private static boolean osRegexName(String rule) {
+        String text = rule.strip().replaceFirst("^not\\s+", "");
+        int arrow = text.indexOf(" -> ");
+        return text.startsWith("d:") && arrow > 0 && text.substring(arrow + 4).replaceFirst("^!", "").startsWith("r:");
     }
 
     private static boolean registryFree(String rule) {

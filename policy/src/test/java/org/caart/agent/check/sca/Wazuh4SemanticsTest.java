@@ -33,7 +33,8 @@ class Wazuh4SemanticsTest {
     }
 
     private static void assertStatus(CheckStatus expected, Outcome outcome) {
-        assertEquals(expected, outcome.status(), () -> "reason=" + outcome.reason() + " observed=" + outcome.observed());
+        assertEquals(expected, outcome.status(),
+                () -> "reason=" + outcome.reason() + " observed=" + outcome.observed());
     }
 
     @Test
