@@ -50,6 +50,27 @@ class AgentApiIT {
     }
 
     @Test
+    void anAgentOlderThanTheServersMinimumIsRefusedWithWhatToInstall() {
+        Tenant t = Tenant.create("old-agent");
+        String token = FakeAgent.token(t);
+        String old = Json.createObjectBuilder().add("token", token)
+                .add("host", FakeAgent.host("old-host").add("agentVersion", "0.0.9")).build().toString();
+        Api.Reply refused = FakeAgent.send(null, "POST", "/api/agent/v1/enroll", old);
+        assertEquals(403, refused.status(), refused.body());
+        assertTrue(refused.json().getString("detail").contains("version 0.0.9")
+                && refused.json().getString("detail").contains("0.1 or newer"), refused.body());
+        assertEquals(List.of(), hostnames(t), "a refused agent is not enrolled");
+        assertEquals(201, FakeAgent.enroll(token, "new-host").status(), "the token is still unused");
+
+        FakeAgent agent = FakeAgent.enroll(t, "upgraded-host");
+        String oldBeat = Json.createObjectBuilder().add("host", FakeAgent.host("upgraded-host")
+                .add("agentVersion", "0.0.9")).add("droppedBatches", 0).add("spooledBatches", 0).build().toString();
+        Api.Reply beat = FakeAgent.send(agent, "POST", "/api/agent/v1/heartbeat", oldBeat);
+        assertEquals(403, beat.status(), beat.body());
+        assertEquals(200, agent.heartbeat().status(), "the same agent, updated, is accepted again");
+    }
+
+    @Test
     void aRevokedAgentIsToldToEnrollAgain() {
         Tenant t = Tenant.create("revoke");
         FakeAgent agent = FakeAgent.enroll(t, "to-revoke");

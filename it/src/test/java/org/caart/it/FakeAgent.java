@@ -56,7 +56,7 @@ final class FakeAgent {
 
     static JsonObjectBuilder host(String hostname) {
         return Json.createObjectBuilder().add("hostname", hostname).add("os", "Debian GNU/Linux 12")
-                .add("osFamily", "LINUX").add("osVersion", "12").add("agentVersion", "test")
+                .add("osFamily", "LINUX").add("osVersion", "12").add("agentVersion", "0.1.0-fake")
                 .add("lastPatchDate", "2026-11-01").add("patchSource", "apt history");
     }
 

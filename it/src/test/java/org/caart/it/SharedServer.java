@@ -51,6 +51,7 @@ public final class SharedServer implements BeforeAllCallback {
                     "CAART_SMTP_PORT", String.valueOf(mail.getSmtp().getPort()),
                     "CAART_SMTP_FROM", "CAaRT <caart@caart.test>",
                     "CAART_PUBLIC_URL", PUBLIC_URL,
+                    "CAART_AGENT_MIN_VERSION", "0.1",
                     "CAART_LOGIN_MAX_FAILURES_PER_ADDRESS", "1000",
                     // every test comes from 127.0.0.1: room for the sign-up tests (the throttle has unit tests)
                     "CAART_SIGNUP_MAX_PER_ADDRESS", "200"));

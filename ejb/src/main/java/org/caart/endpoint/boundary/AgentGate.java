@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.function.Supplier;
 import org.caart.contract.agent.v1.HeartbeatRequest;
 import org.caart.contract.agent.v1.HeartbeatResponse;
+import org.caart.endpoint.control.AgentVersions;
 import org.caart.endpoint.control.HostCheck;
 import org.caart.endpoint.entity.Endpoint;
 import org.caart.platform.InvalidInputException;
@@ -30,6 +31,9 @@ public class AgentGate {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AgentVersions versions;
 
     @Inject
     Event<AgentReported> reported;
@@ -71,6 +75,7 @@ public class AgentGate {
             throw new InvalidInputException("host", "Describe the host");
         }
         HostCheck.check(request.host(), LocalDate.now(clock));
+        versions.require(request.host());
         if (request.droppedBatches() < 0 || request.spooledBatches() < 0) {
             throw new InvalidInputException(request.droppedBatches() < 0 ? "droppedBatches" : "spooledBatches",
                     "A count of batches is never negative");

@@ -17,6 +17,7 @@ import org.caart.company.entity.Membership;
 import org.caart.company.entity.Permission;
 import org.caart.contract.agent.v1.EnrollRequest;
 import org.caart.contract.agent.v1.EnrollResponse;
+import org.caart.endpoint.control.AgentVersions;
 import org.caart.endpoint.control.HostCheck;
 import org.caart.endpoint.entity.Endpoint;
 import org.caart.endpoint.entity.EnrollmentToken;
@@ -39,6 +40,9 @@ public class Enrollments {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    AgentVersions versions;
 
     @Inject
     Event<EndpointEnrolled> enrolled;
@@ -78,6 +82,7 @@ public class Enrollments {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         HostCheck.check(request.host(), LocalDate.now(clock));
+        versions.require(request.host());
         EnrollmentToken token = find(request.token());
         if (token.isUsed()) {
             throw new ConflictException("This enrollment token has already been used; create a new one in the portal");
