@@ -32,6 +32,7 @@ import org.caart.patch.control.PatchEvaluation;
 import org.caart.patch.entity.PatchCheck;
 import org.caart.patch.entity.PatchPolicy;
 import org.caart.patch.entity.PatchStatus;
+import org.caart.platform.DigestSections;
 import org.caart.platform.MailRequest;
 import org.caart.platform.TrailRecorder;
 import org.caart.platform.jobs.JobLedger;
@@ -74,6 +75,9 @@ public class PatchChecks {
 
     @Inject
     AuditProgress auditProgress;
+
+    @Inject
+    Event<DigestSections> digestSections;
 
     @Inject
     @ConfigProperty(name = "caart.public.url")
@@ -238,7 +242,14 @@ public class PatchChecks {
                 counts.getOrDefault(PatchStatus.DUE_SOON, 0),
                 lines(companyId, PatchStatus.UNKNOWN, today, check.getId(), evaluation),
                 counts.getOrDefault(PatchStatus.UNKNOWN, 0),
-                policy.getStaleAgentHours(), stale, drops, failures, failedToStart);
+                policy.getStaleAgentHours(), stale, drops, failures, failedToStart, more(companyId, since, now));
+    }
+
+    /** What other components add to the digest (the day's remediations, ...). */
+    private List<DigestSections.Section> more(long companyId, OffsetDateTime since, OffsetDateTime now) {
+        DigestSections sections = new DigestSections(companyId, since, now);
+        digestSections.fire(sections);
+        return sections.sections();
     }
 
     private List<PatchDigest.DeviceLine> lines(long companyId, PatchStatus wanted, LocalDate today, long checkId,
