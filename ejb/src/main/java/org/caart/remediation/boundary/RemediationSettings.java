@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import org.caart.company.boundary.Access;
 import org.caart.company.entity.Membership;
 import org.caart.company.entity.Permission;
+import org.caart.platform.InvalidInputException;
 import org.caart.platform.TrailRecorder;
 import org.caart.remediation.entity.RemediationSetting;
 
@@ -35,8 +36,12 @@ public class RemediationSettings {
         return setting == null || setting.isApprovalRequired();
     }
 
-    public boolean requireApproval(long companyId, boolean required, String sourceAddress) {
+    /** @param required true or false; null is refused (after the permission check) */
+    public boolean requireApproval(long companyId, Boolean required, String sourceAddress) {
         Membership owner = access.require(companyId, Permission.MANAGE_OWNERS);
+        if (required == null) {
+            throw new InvalidInputException("approvalRequired", "Say whether a second member approves: true or false");
+        }
         RemediationSetting setting = em.find(RemediationSetting.class, companyId);
         if (setting == null) {
             setting = new RemediationSetting(companyId);
