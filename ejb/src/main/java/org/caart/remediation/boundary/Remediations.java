@@ -158,17 +158,10 @@ public class Remediations {
         return find(companyId, remediationId);
     }
 
-    /** The remediation's items, by host and check. */
-    public List<RemediationItem> items(long companyId, long remediationId) {
+    /** The remediation, its items and its orders, read in one call (the portal's poll). */
+    public RemediationDetail detail(long companyId, long remediationId) {
         access.require(companyId, Permission.VIEW);
-        find(companyId, remediationId);
-        return items(remediationId);
-    }
-
-    public List<RemediationOrder> orders(long companyId, long remediationId) {
-        access.require(companyId, Permission.VIEW);
-        find(companyId, remediationId);
-        return orders(remediationId);
+        return new RemediationDetail(find(companyId, remediationId), items(remediationId), orders(remediationId));
     }
 
     /** The server's journal of the remediation: every state the agents reported, oldest first. */

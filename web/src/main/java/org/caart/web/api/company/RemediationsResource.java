@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.caart.remediation.boundary.RemediationDetail;
 import org.caart.remediation.boundary.RemediationRequest;
 import org.caart.remediation.boundary.RemediationSummary;
 import org.caart.remediation.boundary.Remediations;
@@ -54,8 +55,8 @@ public class RemediationsResource {
     @GET
     @Path("{remediation}")
     public RemediationView get(@PathParam("remediation") long remediationId) {
-        return RemediationView.of(remediations.get(companyId, remediationId),
-                remediations.items(companyId, remediationId), remediations.orders(companyId, remediationId));
+        RemediationDetail detail = remediations.detail(companyId, remediationId);
+        return RemediationView.of(detail.remediation(), detail.items(), detail.orders());
     }
 
     @POST
