@@ -27,6 +27,7 @@ public final class DigestSections {
     private final OffsetDateTime since;
     private final OffsetDateTime until;
     private final List<Section> sections = new ArrayList<>();
+    private int statements;
 
     public DigestSections(long companyId, OffsetDateTime since, OffsetDateTime until) {
         this.companyId = companyId;
@@ -34,8 +35,14 @@ public final class DigestSections {
         this.until = until;
     }
 
-    public void add(Section section) {
+    /** Adds a section; {@code statementsRun}: the SQL statements the observer ran for it (the composer counts them). */
+    public void add(Section section, int statementsRun) {
         sections.add(section);
+        statements += statementsRun;
+    }
+
+    public int statements() {
+        return statements;
     }
 
     public long companyId() {

@@ -1,7 +1,6 @@
 package org.caart.patch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -117,18 +116,19 @@ class PatchEvaluationTest {
         long foreign = device(2, "firewall 2", "FIREWALL", "HIGH", TODAY.minusDays(90));
         evaluation.evaluate(1, TODAY, RULES);
 
-        List<PatchEvaluation.Overdue> first = evaluation.reportNewlyOverdue(1, 77, TODAY, NOW);
-        assertEquals(List.of(new PatchEvaluation.Overdue(fw2, "firewall 2", 38, TODAY.minusDays(68))), first);
-        assertEquals(List.of("firewall 2|1|Device firewall 2 (FIREWALL) of Acme is 38 day(s) overdue; last patched "
-                + TODAY.minusDays(68)), trail());
-        assertEquals(List.of(), evaluation.reportNewlyOverdue(1, 78, TODAY, NOW), "already reported");
+        List<PatchEvaluation.Overdue> first = evaluation.reportNewlyOverdue(1, 77, TODAY);
+        assertEquals(List.of(new PatchEvaluation.Overdue(fw2, "firewall 2", "FIREWALL", 38, TODAY.minusDays(68))),
+                first);
+        assertEquals("Device firewall 2 (FIREWALL) of Acme is 38 day(s) overdue; last patched " + TODAY.minusDays(68),
+                first.get(0).trailDetail("Acme"));
+        assertEquals(List.of(), evaluation.reportNewlyOverdue(1, 78, TODAY), "already reported");
         assertEquals(List.of("UNKNOWN", "null"), statusOf(foreign), "company 2 was not evaluated");
 
         exec("UPDATE device SET last_patch_date = ? WHERE id = ?", TODAY, fw2);
         evaluation.evaluateDevice(1, fw2, TODAY, RULES);
         exec("UPDATE device SET last_patch_date = ? WHERE id = ?", TODAY.minusDays(40), fw2);
         evaluation.evaluate(1, TODAY, RULES);
-        assertEquals(1, evaluation.reportNewlyOverdue(1, 79, TODAY, NOW).size(), "a new overdue spell is reported again");
+        assertEquals(1, evaluation.reportNewlyOverdue(1, 79, TODAY).size(), "a new overdue spell is reported again");
         assertEquals(Map.of(PatchStatus.CURRENT, 1, PatchStatus.OVERDUE, 1), evaluation.counts(1));
         assertEquals(List.of("CURRENT", "23"), statusOf(fw1));
     }
@@ -162,11 +162,6 @@ class PatchEvaluationTest {
         LocalDate expiry = PatchEvaluation.toDate(rows.get(0)[1]);
         return List.of(String.valueOf(rows.get(0)[0]),
                 expiry == null ? "null" : String.valueOf(java.time.temporal.ChronoUnit.DAYS.between(today, expiry)));
-    }
-
-    private List<String> trail() throws SQLException {
-        return new Jdbc(db).query("SELECT target, company_id, detail FROM trail_event WHERE action = 'device.overdue' "
-                + "ORDER BY id", new Object[0]).stream().map(r -> r[0] + "|" + r[1] + "|" + r[2]).toList();
     }
 
     private void exec(String sql, Object... parameters) throws SQLException {

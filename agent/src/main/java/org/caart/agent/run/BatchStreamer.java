@@ -22,7 +22,6 @@ import org.caart.contract.agent.v1.RunEnd;
  */
 final class BatchStreamer {
 
-    static final int MAX_RESULTS = 500;
     static final int MAX_BYTES = 3 << 20;
     static final int MAX_EVIDENCE_CHARS = 100_000;
     static final Duration MAX_WAIT = Duration.ofSeconds(1);
@@ -55,7 +54,7 @@ final class BatchStreamer {
         }
         pending.add(bounded);
         bytes += size;
-        if (sequence == 0 || pending.size() >= MAX_RESULTS || bytes >= MAX_BYTES || due()) {
+        if (sequence == 0 || pending.size() >= ResultBatchView.MAX_RESULTS || bytes >= MAX_BYTES || due()) {
             send(null, null);
         }
     }

@@ -7,6 +7,7 @@ import org.caart.audit.control.BatchCheck;
 import org.caart.audit.control.BatchJson;
 import org.caart.contract.agent.v1.BatchReceipt;
 import org.caart.contract.agent.v1.ResultBatchView;
+import org.caart.endpoint.boundary.AgentGate;
 import org.caart.endpoint.boundary.AgentIdentity;
 import org.caart.ingest.boundary.IngestQueue;
 
@@ -18,17 +19,23 @@ import org.caart.ingest.boundary.IngestQueue;
 public class AgentReports {
 
     @Inject
+    AgentGate gate;
+
+    @Inject
     AuditOrders orders;
 
     @Inject
     IngestQueue queue;
 
     /**
+     * Authenticates the agent ({@link AgentGate}), then takes its batch: one call and one transaction per request.
+     *
      * @param json the request body: read and checked here, then queued as it is (no second serialization), so the
      *             consumer reads exactly what was checked
      * @throws org.caart.platform.InvalidInputException naming the field, and nothing is queued
      */
-    public BatchReceipt submit(AgentIdentity agent, byte[] json) {
+    public BatchReceipt submit(String authorization, byte[] json) {
+        AgentIdentity agent = gate.authenticate(authorization);
         ResultBatchView batch = BatchJson.read(json);
         BatchCheck.check(batch);
         boolean stop = orders.stopRequested(agent, batch.runId());

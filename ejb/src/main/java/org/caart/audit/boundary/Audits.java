@@ -173,6 +173,26 @@ public class Audits {
     public List<AuditRun> runs(long companyId, long auditId) {
         access.require(companyId, Permission.VIEW);
         find(companyId, auditId);
+        return runsOf(auditId);
+    }
+
+    /** What the audit's page shows, read at each poll. */
+    public record AuditPage(Audit audit, List<AuditRun> runs, List<CheckResult> results, long resultCount) {
+    }
+
+    /**
+     * The audit page's poll in one call and one transaction: the audit (runs past their start deadline marked
+     * first), its runs, and the first {@code max} results that pass the filter with their total.
+     */
+    public AuditPage page(long companyId, long auditId, ResultFilter filter, int max) {
+        access.require(companyId, Permission.VIEW);
+        progress.failOverdueStarts(OffsetDateTime.now(clock));
+        Audit audit = find(companyId, auditId);
+        return new AuditPage(audit, runsOf(auditId), resultsOf(companyId, auditId, filter, 0, max),
+                countOf(companyId, auditId, filter));
+    }
+
+    private List<AuditRun> runsOf(long auditId) {
         return em.createQuery("SELECT r FROM AuditRun r JOIN FETCH r.endpoint WHERE r.audit.id = :audit "
                         + "ORDER BY r.endpoint.hostname", AuditRun.class)
                 .setParameter("audit", auditId).getResultList();
@@ -202,6 +222,10 @@ public class Audits {
     public List<CheckResult> results(long companyId, long auditId, ResultFilter filter, int first, int max) {
         access.require(companyId, Permission.VIEW);
         find(companyId, auditId);
+        return resultsOf(companyId, auditId, filter, first, max);
+    }
+
+    private List<CheckResult> resultsOf(long companyId, long auditId, ResultFilter filter, int first, int max) {
         TypedQuery<CheckResult> query = em.createQuery("SELECT c FROM CheckResult c LEFT JOIN FETCH c.text "
                 + "WHERE c.companyId = :company "
                 + "AND c.runId IN (SELECT r.id FROM AuditRun r WHERE r.audit.id = :audit)" + filter.where()
@@ -213,6 +237,10 @@ public class Audits {
     public long countResults(long companyId, long auditId, ResultFilter filter) {
         access.require(companyId, Permission.VIEW);
         find(companyId, auditId);
+        return countOf(companyId, auditId, filter);
+    }
+
+    private long countOf(long companyId, long auditId, ResultFilter filter) {
         TypedQuery<Long> query = em.createQuery("SELECT COUNT(c) FROM CheckResult c WHERE c.companyId = :company "
                 + "AND c.runId IN (SELECT r.id FROM AuditRun r WHERE r.audit.id = :audit)" + filter.where(), Long.class);
         filter.bind(query.setParameter("company", companyId).setParameter("audit", auditId));

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.caart.audit.control.AuditProgress;
 import org.caart.audit.entity.AuditRun;
 import org.caart.audit.entity.RunStatus;
+import org.caart.audit.entity.Score;
 import org.caart.company.boundary.Access;
 import org.caart.company.entity.Permission;
 import org.caart.contract.agent.v1.CheckStatus;
@@ -45,7 +46,7 @@ public class Dashboards {
             int received, int passed, int failed) {
 
         public Double score() {
-            return passed + failed == 0 ? null : passed * 100.0 / (passed + failed);
+            return Score.percent(passed, failed);
         }
     }
 
@@ -110,10 +111,9 @@ public class Dashboards {
                 .setMaxResults(TREND).getResultList();
         List<TrendPoint> points = new ArrayList<>();
         for (Object[] r : rows) {
-            int passed = num(r[2]);
-            int failed = num(r[3]);
-            if (passed + failed > 0) {
-                points.add(0, new TrendPoint((Long) r[0], (OffsetDateTime) r[1], passed * 100.0 / (passed + failed)));
+            Double score = Score.percent(num(r[2]), num(r[3]));
+            if (score != null) {
+                points.add(0, new TrendPoint((Long) r[0], (OffsetDateTime) r[1], score));
             }
         }
         return points;

@@ -7,8 +7,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * Status changes of runs and audits as set-based SQL: batches of one run may be applied by several consumers at
- * once, and a counter update must add to what is there, not overwrite it. Runs in the caller's transaction.
+ * Status changes of runs and audits as set-based SQL, kept here rather than in {@code Audit}/{@code AuditRun}
+ * methods on purpose: batches of one run may be applied by several consumers at once, and a counter update must add
+ * to what is there, not overwrite it (a loaded entity would). The one home of the rules "a run starts with its
+ * first batch", "an audit runs when any run does" and "an audit whose runs have all ended is completed (failed to
+ * start when none started)". Runs in the caller's transaction, on audit's own tables only.
  */
 @Dependent
 public class AuditProgress {

@@ -11,7 +11,6 @@ import org.caart.platform.InvalidInputException;
 /** What a result batch must satisfy before it is queued; each problem is named by its JSON path. */
 public final class BatchCheck {
 
-    public static final int MAX_RESULTS = 500;
     public static final int MAX_PLANNED = 100_000;
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -40,8 +39,8 @@ public final class BatchCheck {
             errors.put("error", "An error has at most 1000 characters");
         }
         List<CheckResultView> results = batch.results();
-        if (results.size() > MAX_RESULTS) {
-            errors.put("results", "A batch holds at most " + MAX_RESULTS + " results");
+        if (results.size() > ResultBatchView.MAX_RESULTS) {
+            errors.put("results", "A batch holds at most " + ResultBatchView.MAX_RESULTS + " results");
         }
         for (int i = 0; i < results.size() && errors.size() < 20; i++) {
             CheckResultView result = results.get(i);

@@ -25,7 +25,7 @@ import org.caart.contract.agent.v1.CheckResultView;
  * transaction's own connection), instead of one persisted entity per result: the ingest path's largest cost after
  * JSON. On PostgreSQL the rows go in with one {@code COPY ... FROM STDIN}, elsewhere (H2) with one multi-row
  * INSERT. Ids come the way EclipseLink takes them for the entity: one {@code nextval} of {@code check_result_seq}
- * (INCREMENT BY 500) reserves the 500 ids up to it, and a batch holds at most {@link BatchCheck#MAX_RESULTS}
+ * (INCREMENT BY 500) reserves the 500 ids up to it, and a batch holds at most {@link org.caart.contract.agent.v1.ResultBatchView#MAX_RESULTS}
  * results. A result's references, description, rationale and remediation are stored once per distinct content
  * in {@code check_text} ({@link CheckTexts}); the row holds their id. Texts longer than their column are cut,
  * ending with "…"; a NUL character, which PostgreSQL cannot store in text, becomes U+FFFD, so such a result is

@@ -21,7 +21,10 @@ import org.caart.company.entity.Company;
 
 /**
  * One audit of a company's endpoints against a policy (the requirements' "stream"). It is created pending,
- * runs while results arrive, and ends completed or stopped; a stopped audit keeps its partial results.
+ * runs while results arrive, and ends completed or stopped; a stopped audit keeps its partial results. Stopping is
+ * {@link #stop}; starting with the first batch and completing with the last run's end are set-based statements in
+ * {@code audit.control.AuditProgress}, the one home of those transitions, because the batches of one audit are
+ * applied by several consumers at once and must not overwrite each other's counts.
  */
 @Entity
 @Table(name = "audit")
@@ -80,26 +83,12 @@ public class Audit {
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     }
 
-    public void start(OffsetDateTime at) {
-        if (status == AuditStatus.PENDING) {
-            status = AuditStatus.RUNNING;
-            startedAt = at;
-        }
-    }
-
     /** Stop asked for: the audit counts as stopped now; runs still going end at their next check. */
     public void stop(OffsetDateTime at) {
         if (status == AuditStatus.PENDING || status == AuditStatus.RUNNING) {
             status = AuditStatus.STOPPED;
             finishedAt = at;
             stopRequestedAt = at;
-        }
-    }
-
-    public void complete(OffsetDateTime at) {
-        if (status == AuditStatus.RUNNING) {
-            status = AuditStatus.COMPLETED;
-            finishedAt = at;
         }
     }
 

@@ -101,9 +101,9 @@ public class AuditRun {
         this.startDeadline = startDeadline;
     }
 
-    /** Passed share of passed + failed, in percent; null while nothing passed or failed. */
+    /** The run's {@link Score}; null while nothing passed or failed. */
     public Double score() {
-        return passed + failed == 0 ? null : passed * 100.0 / (passed + failed);
+        return Score.percent(passed, failed);
     }
 
     public String getId() {

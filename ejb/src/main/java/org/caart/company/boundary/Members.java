@@ -1,6 +1,8 @@
 package org.caart.company.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -118,5 +120,17 @@ public class Members {
                                 + "ORDER BY m.company.name, m.company.id", Membership.class)
                 .setParameter("user", user)
                 .getResultList()).orElse(List.of());
+    }
+
+    /**
+     * The addresses of the company's enabled members with the CISO or security technician duty (who get the patch
+     * digest): a read for another component's work inside its transaction, which has no caller to check.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public List<String> withSecurityDuty(long companyId) {
+        return em.createQuery("SELECT DISTINCT u.email FROM Membership m JOIN m.user u WHERE m.company.id = :company "
+                        + "AND (m.ciso = TRUE OR m.securityTech = TRUE) AND u.enabled = TRUE ORDER BY u.email",
+                        String.class)
+                .setParameter("company", companyId).getResultList();
     }
 }

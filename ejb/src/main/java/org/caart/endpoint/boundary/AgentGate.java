@@ -59,7 +59,9 @@ public class AgentGate {
         return new AgentIdentity(endpoint.getId(), endpoint.getCompany().getId(), endpoint.getAgentId());
     }
 
-    public HeartbeatResponse heartbeat(AgentIdentity agent, HeartbeatRequest request) {
+    /** An agent's heartbeat, its credentials checked first: one call and one transaction per request. */
+    public HeartbeatResponse heartbeat(String authorization, HeartbeatRequest request) {
+        AgentIdentity agent = authenticate(authorization);
         if (request == null) {
             throw new InvalidInputException("host", "Describe the host");
         }

@@ -1,6 +1,8 @@
 package org.caart.endpoint.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,6 +14,7 @@ import org.caart.company.boundary.Access;
 import org.caart.company.entity.Membership;
 import org.caart.company.entity.Permission;
 import org.caart.endpoint.entity.Endpoint;
+import org.caart.endpoint.entity.EndpointStatus;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.NotFoundException;
 import org.caart.platform.TrailRecorder;
@@ -71,5 +74,22 @@ public class Endpoints {
                 .setParameter("id", endpointId).setParameter("company", companyId)
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new NotFoundException("Endpoint"));
+    }
+
+    public record StaleEndpoint(long id, String hostname, OffsetDateTime lastSeenAt) {
+    }
+
+    /**
+     * Active endpoints not seen since {@code before}, longest silent first: a read for another component's work
+     * inside its transaction (patch's morning digest), which has no caller to check.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public List<StaleEndpoint> stale(long companyId, OffsetDateTime before, int max) {
+        return em.createQuery("SELECT e.id, e.hostname, e.lastSeenAt FROM Endpoint e WHERE e.company.id = :company "
+                        + "AND e.status = :active AND e.lastSeenAt < :before ORDER BY e.lastSeenAt", Object[].class)
+                .setParameter("company", companyId).setParameter("active", EndpointStatus.ACTIVE)
+                .setParameter("before", before).setMaxResults(max).getResultStream()
+                .map(r -> new StaleEndpoint((Long) r[0], (String) r[1], (OffsetDateTime) r[2]))
+                .toList();
     }
 }

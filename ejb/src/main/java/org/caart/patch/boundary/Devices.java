@@ -184,11 +184,15 @@ public class Devices {
         }
         trail.record(companyId, member.getUser().getId(), actor, "device.import", created + " created, " + updated
                 + " updated", problems.size() + " row(s) refused", sourceAddress);
-        return new ImportReport(created, updated, problems);
+        return new ImportReport(created, updated,
+                problems.stream().map(p -> new RefusedLine(p.line(), p.reason())).toList());
     }
 
     /** What an import did: the rows it wrote and each refused line with its reason. */
-    public record ImportReport(int created, int updated, List<DeviceCsv.Problem> problems) {
+    public record ImportReport(int created, int updated, List<RefusedLine> problems) {
+    }
+
+    public record RefusedLine(int line, String reason) {
     }
 
     /**

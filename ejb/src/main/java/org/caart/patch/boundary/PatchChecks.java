@@ -8,24 +8,21 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.caart.audit.control.AuditProgress;
+import org.caart.audit.boundary.AuditFindings;
 import org.caart.company.boundary.Access;
+import org.caart.company.boundary.Members;
 import org.caart.company.entity.Company;
 import org.caart.company.entity.Membership;
 import org.caart.company.entity.Permission;
+import org.caart.endpoint.boundary.Endpoints;
 import org.caart.patch.control.DeviceStatus;
 import org.caart.patch.control.PatchDigest;
 import org.caart.patch.control.PatchEvaluation;
@@ -34,6 +31,7 @@ import org.caart.patch.entity.PatchPolicy;
 import org.caart.patch.entity.PatchStatus;
 import org.caart.platform.DigestSections;
 import org.caart.platform.MailRequest;
+import org.caart.platform.TrailEntry;
 import org.caart.platform.TrailRecorder;
 import org.caart.platform.jobs.JobLedger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -74,7 +72,13 @@ public class PatchChecks {
     Event<MailRequest> outbox;
 
     @Inject
-    AuditProgress auditProgress;
+    Members members;
+
+    @Inject
+    Endpoints endpoints;
+
+    @Inject
+    AuditFindings audits;
 
     @Inject
     Event<DigestSections> digestSections;
@@ -96,32 +100,25 @@ public class PatchChecks {
         if (local.getHour() < policy.getCheckHour() || !ledger.claim(JOB, companyId, today)) {
             return Optional.empty();
         }
-        PatchEvaluation evaluation = status.evaluation();
-        PatchCheck check = new PatchCheck(companyId, today, PatchCheck.Kind.DAILY, null, now());
-        em.persist(check);
-        em.flush();
-        evaluation.evaluate(companyId, today, status.rules(companyId));
-        List<PatchEvaluation.Overdue> newly = report(company, today, check, evaluation);
-        Map<PatchStatus, Integer> counts = evaluation.counts(companyId);
-        List<String> recipients = recipients(companyId, evaluation);
+        Evaluated run = evaluate(company, today, PatchCheck.Kind.DAILY, null);
+        Map<PatchStatus, Integer> counts = run.evaluation().counts(companyId);
+        List<String> recipients = members.withSecurityDuty(companyId);
+        int reads = 1;
         int mails = 0;
         if (!recipients.isEmpty()) {
-            PatchDigest.Mail digest = new PatchDigest(publicUrl).daily(content(company, policy, today, check,
-                    counts, evaluation));
-            for (String recipient : recipients) {
-                outbox.fire(new MailRequest(companyId, recipient, digest.subject(), digest.text(), digest.html(),
-                        false));
-                mails++;
-            }
+            Content content = content(company, policy, today, run, counts);
+            reads += content.reads();
+            mails = mail(companyId, recipients, new PatchDigest(publicUrl).daily(content.digest()));
         }
-        // the evaluation counts its own statements; add the check's JPA ones: company, policy, overrides, ledger
-        // claim, check insert and update, ledger finish (read + update), one insert per mail
-        check.finish(counts, newly.size(), mails, evaluation.statements() + 8 + mails, now());
-        String summary = summary(check);
+        // the evaluation counts its own statements; add the other components' reads (recipients, stale agents,
+        // audit findings), the trail's insert, and the check's JPA ones: company, policy, overrides, ledger claim,
+        // check insert and update, ledger finish (read + update), one insert per mail
+        finish(run, counts, mails, reads + 8 + mails);
+        String summary = summary(run.check());
         ledger.finish(JOB, companyId, today, summary);
         LOG.log(Level.INFO, "Daily patch check of company {0} ({1}) for {2}: {3}", companyId, company.getName(),
                 today, summary);
-        return Optional.of(check);
+        return Optional.of(run.check());
     }
 
     /** Runs the check now for the company's admins: refreshes the board, mails only newly overdue devices. */
@@ -129,30 +126,21 @@ public class PatchChecks {
         Membership member = access.require(companyId, Permission.MANAGE_COMPANY);
         Company company = member.getCompany();
         LocalDate today = status.today(company);
-        PatchEvaluation evaluation = status.evaluation();
-        PatchCheck check = new PatchCheck(companyId, today, PatchCheck.Kind.MANUAL, member.getUser().getEmail(),
-                now());
-        em.persist(check);
-        em.flush();
-        evaluation.evaluate(companyId, today, status.rules(companyId));
-        List<PatchEvaluation.Overdue> newly = report(company, today, check, evaluation);
+        Evaluated run = evaluate(company, today, PatchCheck.Kind.MANUAL, member.getUser().getEmail());
+        int reads = 0;
         int mails = 0;
-        if (!newly.isEmpty()) {
-            List<PatchDigest.DeviceLine> lines = newly.stream().map(o -> new PatchDigest.DeviceLine(o.deviceId(),
-                    o.name(), type(o.deviceId()), o.lastPatchDate(), o.daysOverdue(), true)).toList();
-            PatchDigest.Mail notice = new PatchDigest(publicUrl).becameOverdue(companyId, company.getName(), today,
-                    lines);
-            for (String recipient : recipients(companyId, evaluation)) {
-                outbox.fire(new MailRequest(companyId, recipient, notice.subject(), notice.text(), notice.html(),
-                        false));
-                mails++;
-            }
+        if (!run.newly().isEmpty()) {
+            List<PatchDigest.DeviceLine> lines = run.newly().stream().map(o -> new PatchDigest.DeviceLine(
+                    o.deviceId(), o.name(), o.type(), o.lastPatchDate(), o.daysOverdue(), true)).toList();
+            reads++;
+            mails = mail(companyId, members.withSecurityDuty(companyId), new PatchDigest(publicUrl)
+                    .becameOverdue(companyId, company.getName(), today, lines));
         }
         // plus the check's JPA statements: membership, overrides, check insert and update, trail, one per mail
-        check.finish(evaluation.counts(companyId), newly.size(), mails, evaluation.statements() + 5 + mails, now());
+        finish(run, run.evaluation().counts(companyId), mails, reads + 5 + mails);
         trail.record(companyId, member.getUser().getId(), member.getUser().getEmail(), "patch-check.run", null,
-                summary(check), sourceAddress);
-        return check;
+                summary(run.check()), sourceAddress);
+        return run.check();
     }
 
     /** The company's past checks, newest first. */
@@ -165,91 +153,79 @@ public class PatchChecks {
                 .getResultList();
     }
 
-    private List<PatchEvaluation.Overdue> report(Company company, LocalDate today, PatchCheck check,
-            PatchEvaluation evaluation) {
-        List<PatchEvaluation.Overdue> newly = evaluation.reportNewlyOverdue(company.getId(), check.getId(), today,
-                now());
+    private record Evaluated(PatchCheck check, PatchEvaluation evaluation, List<PatchEvaluation.Overdue> newly) {
+    }
+
+    private record Content(PatchDigest.Content digest, int reads) {
+    }
+
+    /**
+     * The steps every check takes: record it, evaluate every device, stamp the newly overdue ones and report each
+     * (a WARNING in the log, a {@code device.overdue} trail event).
+     */
+    private Evaluated evaluate(Company company, LocalDate today, PatchCheck.Kind kind, String by) {
+        PatchEvaluation evaluation = status.evaluation();
+        PatchCheck check = new PatchCheck(company.getId(), today, kind, by, now());
+        em.persist(check);
+        em.flush();
+        evaluation.evaluate(company.getId(), today, status.rules(company.getId()));
+        List<PatchEvaluation.Overdue> newly = evaluation.reportNewlyOverdue(company.getId(), check.getId(), today);
         for (PatchEvaluation.Overdue device : newly) {
             LOG.log(Level.WARNING, "Patch check: device \"{0}\" of company \"{1}\" (id {2}) is {3} day(s) overdue; "
                     + "last patched {4}", device.name(), company.getName(), company.getId(), device.daysOverdue(),
                     device.lastPatchDate());
         }
-        return newly;
+        trail.recordAll(newly.stream().map(device -> new TrailEntry(company.getId(), null, "patch check",
+                "device.overdue", device.name(), device.trailDetail(company.getName()), null, false)).toList());
+        return new Evaluated(check, evaluation, newly);
     }
 
-    private List<String> recipients(long companyId, PatchEvaluation evaluation) {
-        return evaluation.query("SELECT DISTINCT u.email FROM membership m JOIN user_account u ON u.id = m.user_id "
-                        + "WHERE m.company_id = ? AND (m.ciso = TRUE OR m.security_tech = TRUE) AND u.enabled = TRUE "
-                        + "ORDER BY u.email", companyId).stream().map(row -> (String) row[0]).toList();
+    /** {@code others}: statements other components ran for it (the trail's insert counts as one). */
+    private void finish(Evaluated run, Map<PatchStatus, Integer> counts, int mails, int others) {
+        int statements = run.evaluation().statements() + (run.newly().isEmpty() ? 0 : 1) + others;
+        run.check().finish(counts, run.newly().size(), mails, statements, now());
     }
 
-    private PatchDigest.Content content(Company company, PatchPolicy policy, LocalDate today, PatchCheck check,
-            Map<PatchStatus, Integer> counts, PatchEvaluation evaluation) {
-        long companyId = company.getId();
-        OffsetDateTime now = now();
-        // runs past their start deadline are marked FAILED_TO_START when read; the digest reads them now
-        auditProgress.failOverdueStarts(now);
-        List<PatchDigest.StaleAgent> stale = evaluation.query("SELECT id, hostname, last_seen_at FROM endpoint "
-                        + "WHERE company_id = ? AND status = 'ACTIVE' AND last_seen_at < ? ORDER BY last_seen_at LIMIT "
-                        + LIST_MAX, companyId, now.minusHours(policy.getStaleAgentHours())).stream()
-                .map(r -> new PatchDigest.StaleAgent(((Number) r[0]).longValue(), (String) r[1], time(r[2])))
-                .toList();
-        OffsetDateTime since = now.minusHours(24);
-        List<PatchDigest.Finding> failedToStart = evaluation.query("SELECT r.audit_id, e.hostname, r.error "
-                        + "FROM audit_run r JOIN endpoint e ON e.id = r.endpoint_id WHERE r.company_id = ? "
-                        + "AND r.status = 'FAILED_TO_START' AND r.finished_at >= ? ORDER BY e.hostname LIMIT " + LIST_MAX,
-                        companyId, since).stream()
-                .map(r -> new PatchDigest.Finding(((Number) r[0]).longValue(), (String) r[1],
-                        r[2] == null ? "did not start" : (String) r[2]))
-                .toList();
-        List<PatchDigest.Finding> drops = new ArrayList<>();
-        List<PatchDigest.Finding> failures = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        for (Object[] run : evaluation.query("SELECT r.id, r.audit_id, r.endpoint_id, e.hostname, r.policy_id, "
-                + "r.passed, r.failed, r.finished_at FROM audit_run r JOIN endpoint e ON e.id = r.endpoint_id "
-                + "WHERE r.company_id = ? AND r.status = 'COMPLETED' AND r.finished_at >= ? "
-                + "ORDER BY r.finished_at DESC LIMIT 1000", companyId, since)) {
-            long endpointId = ((Number) run[2]).longValue();
-            if (!seen.add(endpointId) || seen.size() > LIST_MAX) {
-                continue;
-            }
-            List<Object[]> previous = evaluation.query("SELECT id, passed, failed FROM audit_run WHERE endpoint_id = ? "
-                    + "AND policy_id = ? AND status = 'COMPLETED' AND finished_at < ? ORDER BY finished_at DESC LIMIT 1",
-                    endpointId, run[4], run[7]);
-            if (previous.isEmpty()) {
-                continue;
-            }
-            long auditId = ((Number) run[1]).longValue();
-            String host = (String) run[3];
-            Double before = score(previous.get(0)[1], previous.get(0)[2]);
-            Double after = score(run[5], run[6]);
-            if (before != null && after != null && after < before - 0.0005) {
-                drops.add(new PatchDigest.Finding(auditId, host, "score fell from " + percent(before) + " to "
-                        + percent(after)));
-            }
-            for (Object[] failing : evaluation.query("SELECT c.check_id, c.title, c.severity FROM check_result c "
-                    + "WHERE c.run_id = ? AND c.status = 'FAILED' AND c.severity IN ('HIGH', 'CRITICAL') AND EXISTS ("
-                    + "SELECT 1 FROM check_result p WHERE p.run_id = ? AND p.check_id = c.check_id "
-                    + "AND p.status = 'PASSED') ORDER BY c.check_id LIMIT 50", run[0], previous.get(0)[0])) {
-                failures.add(new PatchDigest.Finding(auditId, host, failing[0] + " " + failing[1] + " ("
-                        + String.valueOf(failing[2]).toLowerCase(java.util.Locale.ROOT) + ")"));
-            }
+    private int mail(long companyId, List<String> recipients, PatchDigest.Mail mail) {
+        for (String recipient : recipients) {
+            outbox.fire(new MailRequest(companyId, recipient, mail.subject(), mail.text(), mail.html(), false));
         }
-        return new PatchDigest.Content(companyId, company.getName(), today,
-                lines(companyId, PatchStatus.OVERDUE, today, check.getId(), evaluation),
-                counts.getOrDefault(PatchStatus.OVERDUE, 0),
-                lines(companyId, PatchStatus.DUE_SOON, today, check.getId(), evaluation),
-                counts.getOrDefault(PatchStatus.DUE_SOON, 0),
-                lines(companyId, PatchStatus.UNKNOWN, today, check.getId(), evaluation),
-                counts.getOrDefault(PatchStatus.UNKNOWN, 0),
-                policy.getStaleAgentHours(), stale, drops, failures, failedToStart, more(companyId, since, now));
+        return recipients.size();
     }
 
-    /** What other components add to the digest (the day's remediations, ...). */
-    private List<DigestSections.Section> more(long companyId, OffsetDateTime since, OffsetDateTime now) {
+    private Content content(Company company, PatchPolicy policy, LocalDate today, Evaluated run,
+            Map<PatchStatus, Integer> counts) {
+        long companyId = company.getId();
+        long checkId = run.check().getId();
+        PatchEvaluation evaluation = run.evaluation();
+        OffsetDateTime now = now();
+        List<PatchDigest.StaleAgent> stale = endpoints.stale(companyId, now.minusHours(policy.getStaleAgentHours()),
+                        LIST_MAX).stream()
+                .map(e -> new PatchDigest.StaleAgent(e.id(), e.hostname(), e.lastSeenAt()))
+                .toList();
+        AuditFindings.Findings findings = audits.since(companyId, now.minusHours(24), now, LIST_MAX);
+        DigestSections more = more(companyId, now.minusHours(24), now);
+        return new Content(new PatchDigest.Content(companyId, company.getName(), today,
+                lines(companyId, PatchStatus.OVERDUE, today, checkId, evaluation),
+                counts.getOrDefault(PatchStatus.OVERDUE, 0),
+                lines(companyId, PatchStatus.DUE_SOON, today, checkId, evaluation),
+                counts.getOrDefault(PatchStatus.DUE_SOON, 0),
+                lines(companyId, PatchStatus.UNKNOWN, today, checkId, evaluation),
+                counts.getOrDefault(PatchStatus.UNKNOWN, 0),
+                policy.getStaleAgentHours(), stale, findings(findings.scoreDrops()),
+                findings(findings.newFailures()), findings(findings.failedToStart()), more.sections()),
+                1 + findings.statements() + more.statements());
+    }
+
+    /** What other components add to the digest (the day's remediations, ...), and the statements they ran. */
+    private DigestSections more(long companyId, OffsetDateTime since, OffsetDateTime now) {
         DigestSections sections = new DigestSections(companyId, since, now);
         digestSections.fire(sections);
-        return sections.sections();
+        return sections;
+    }
+
+    private static List<PatchDigest.Finding> findings(List<AuditFindings.Finding> found) {
+        return found.stream().map(f -> new PatchDigest.Finding(f.auditId(), f.hostname(), f.text())).toList();
     }
 
     private List<PatchDigest.DeviceLine> lines(long companyId, PatchStatus wanted, LocalDate today, long checkId,
@@ -266,31 +242,6 @@ public class PatchChecks {
                             PatchEvaluation.toDate(r[3]), days, newly);
                 })
                 .toList();
-    }
-
-    private String type(long deviceId) {
-        return (String) em.createNativeQuery("SELECT device_type FROM device WHERE id = ?")
-                .setParameter(1, deviceId).getSingleResult();
-    }
-
-    private static Double score(Object passed, Object failed) {
-        int p = ((Number) passed).intValue();
-        int f = ((Number) failed).intValue();
-        return p + f == 0 ? null : (double) p / (p + f);
-    }
-
-    private static String percent(double score) {
-        return Math.round(score * 1000) / 10.0 + "%";
-    }
-
-    private static OffsetDateTime time(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        return value == null ? null : OffsetDateTime.parse(value.toString());
     }
 
     private static String summary(PatchCheck check) {

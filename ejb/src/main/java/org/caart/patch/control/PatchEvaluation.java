@@ -1,7 +1,6 @@
 package org.caart.patch.control;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
@@ -78,13 +77,7 @@ public final class PatchEvaluation {
     static final String MARK_OVERDUE = "UPDATE device SET overdue_check_id = ? "
             + "WHERE company_id = ? AND status = 'OVERDUE' AND overdue_check_id IS NULL";
 
-    static final String TRAIL_OVERDUE = "INSERT INTO trail_event (id, occurred_at, company_id, actor, action, target, "
-            + "detail) SELECT nextval('trail_event_seq'), ?, d.company_id, 'patch check', 'device.overdue', d.name, "
-            + "CONCAT('Device ', d.name, ' (', d.device_type, ') of ', c.name, ' is ', "
-            + "CAST(CAST(? AS DATE) - d.expiry AS INTEGER), ' day(s) overdue; last patched ', d.last_patch_date) "
-            + "FROM device d JOIN company c ON c.id = d.company_id WHERE d.overdue_check_id = ? AND d.company_id = ?";
-
-    static final String NEWLY_OVERDUE = "SELECT d.id, d.name, d.expiry, d.last_patch_date FROM device d "
+    static final String NEWLY_OVERDUE = "SELECT d.id, d.name, d.device_type, d.expiry, d.last_patch_date FROM device d "
             + "WHERE d.overdue_check_id = ? AND d.company_id = ? ORDER BY d.expiry, d.name_key";
 
     static final String COUNTS = "SELECT status, COUNT(*) FROM device WHERE company_id = ? GROUP BY status";
@@ -135,18 +128,17 @@ public final class PatchEvaluation {
     }
 
     /**
-     * Stamps the overdue devices not reported yet with {@code checkId}, writes one trail event per device, and
-     * returns them (most overdue first).
+     * Stamps the overdue devices not reported yet with {@code checkId} and returns them (most overdue first); the
+     * caller reports each one (trail, log, mail).
      */
-    public List<Overdue> reportNewlyOverdue(long companyId, long checkId, LocalDate today, OffsetDateTime now) {
+    public List<Overdue> reportNewlyOverdue(long companyId, long checkId, LocalDate today) {
         int marked = update(MARK_OVERDUE, checkId, companyId);
         if (marked == 0) {
             return List.of();
         }
-        update(TRAIL_OVERDUE, now, today, checkId, companyId);
         return query(NEWLY_OVERDUE, checkId, companyId).stream()
-                .map(row -> new Overdue(((Number) row[0]).longValue(), (String) row[1],
-                        (int) ChronoUnit.DAYS.between(toDate(row[2]), today), toDate(row[3])))
+                .map(row -> new Overdue(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
+                        (int) ChronoUnit.DAYS.between(toDate(row[3]), today), toDate(row[4])))
                 .toList();
     }
 
@@ -187,6 +179,12 @@ public final class PatchEvaluation {
     }
 
     /** A device reported overdue by a check. */
-    public record Overdue(long deviceId, String name, int daysOverdue, LocalDate lastPatchDate) {
+    public record Overdue(long deviceId, String name, String type, int daysOverdue, LocalDate lastPatchDate) {
+
+        /** What the trail says of it (event {@code device.overdue}, target the device's name). */
+        public String trailDetail(String company) {
+            return "Device " + name + " (" + type + ") of " + company + " is " + daysOverdue
+                    + " day(s) overdue; last patched " + lastPatchDate;
+        }
     }
 }

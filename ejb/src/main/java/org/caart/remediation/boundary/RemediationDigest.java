@@ -40,6 +40,6 @@ public class RemediationDigest {
                         + s.endpoints() + " endpoint(s): " + s.stateText() + "; requested by " + s.requestedBy()
                         + (s.approvedBy() == null ? "" : ", approved by " + s.approvedBy()),
                         base + "/app/remediation.xhtml?company=" + digest.companyId() + "&remediation=" + s.id()))
-                .toList()));
+                .toList()), listed.isEmpty() ? 1 : 2);
     }
 }

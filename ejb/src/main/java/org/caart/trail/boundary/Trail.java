@@ -10,12 +10,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.caart.company.boundary.Access;
 import org.caart.company.entity.Permission;
+import org.caart.platform.TrailEntries;
 import org.caart.platform.TrailEntry;
 import org.caart.trail.entity.TrailEvent;
 
@@ -25,6 +28,8 @@ import org.caart.trail.entity.TrailEvent;
  */
 @Stateless
 public class Trail {
+
+    static final int ROWS = 500;
 
     @PersistenceContext
     EntityManager em;
@@ -55,9 +60,35 @@ public class Trail {
         store(entry);
     }
 
-    private void store(TrailEntry e) {
-        em.persist(new TrailEvent(OffsetDateTime.now(clock), e.companyId(), e.actorId(), e.actor(), e.action(),
-                e.target(), e.detail(), e.sourceAddress()));
+    /** Stores many entries in the caller's transaction with one multi-row insert per {@value #ROWS} entries. */
+    public void recordAll(@Observes TrailEntries all) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<TrailEntry> entries = all.entries();
+        for (int from = 0; from < entries.size(); from += ROWS) {
+            List<TrailEntry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS));
+            Query insert = em.createNativeQuery("INSERT INTO trail_event (id, occurred_at, company_id, actor_id, "
+                    + "actor, action, target, detail, source_address) VALUES "
+                    + String.join(", ", Collections.nCopies(chunk.size(),
+                            "(nextval('trail_event_seq'), ?, ?, ?, ?, ?, ?, ?, ?)")));
+            int p = 1;
+            for (TrailEntry entry : chunk) {
+                TrailEvent e = event(now, entry); // the entity's rules (lengths), its columns written set-based
+                insert.setParameter(p++, e.getOccurredAt()).setParameter(p++, e.getCompanyId())
+                        .setParameter(p++, e.getActorId()).setParameter(p++, e.getActor())
+                        .setParameter(p++, e.getAction()).setParameter(p++, e.getTarget())
+                        .setParameter(p++, e.getDetail()).setParameter(p++, e.getSourceAddress());
+            }
+            insert.executeUpdate();
+        }
+    }
+
+    private void store(TrailEntry entry) {
+        em.persist(event(OffsetDateTime.now(clock), entry));
+    }
+
+    private static TrailEvent event(OffsetDateTime at, TrailEntry e) {
+        return new TrailEvent(at, e.companyId(), e.actorId(), e.actor(), e.action(), e.target(), e.detail(),
+                e.sourceAddress());
     }
 
     /** The newest events of the whole platform: the platform operator's view. */

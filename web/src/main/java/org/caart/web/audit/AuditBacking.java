@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import org.caart.audit.boundary.Audits;
 import org.caart.audit.boundary.Audits.ResultFilter;
+import org.caart.audit.boundary.Audits;
 import org.caart.audit.entity.Audit;
 import org.caart.audit.entity.AuditRun;
 import org.caart.audit.entity.AuditStatus;
@@ -70,13 +70,13 @@ public class AuditBacking implements Serializable {
         refresh();
     }
 
+    /** One boundary call (one transaction) per poll. */
     public void refresh() {
-        Audit loaded = audits.get(companyId, auditId);
-        runs = audits.runs(companyId, auditId).stream().map(RunRow::of).toList();
-        audit = AuditView.of(loaded, runs);
-        ResultFilter filter = filter();
-        results = audits.results(companyId, auditId, filter, 0, MAX_ROWS).stream().map(ResultRow::of).toList();
-        resultCount = audits.countResults(companyId, auditId, filter);
+        Audits.AuditPage page = audits.page(companyId, auditId, filter(), MAX_ROWS);
+        runs = page.runs().stream().map(RunRow::of).toList();
+        audit = AuditView.of(page.audit(), runs);
+        results = page.results().stream().map(ResultRow::of).toList();
+        resultCount = page.resultCount();
     }
 
     /** Plans a fix of the failing checks ticked in the results table, then opens the plan. */

@@ -1,12 +1,15 @@
 package org.caart.web.audit;
 
-/** How a compliance score reads: passed share of passed + failed, or a dash when nothing was decided. */
+import org.caart.audit.entity.Score;
+
+/** How a compliance score ({@link Score}) reads: a whole percentage, or a dash when nothing was decided. */
 final class Scores {
 
     private Scores() {
     }
 
     static String format(int passed, int failed) {
-        return passed + failed == 0 ? "–" : String.format(java.util.Locale.ROOT, "%.0f%%", passed * 100.0 / (passed + failed));
+        Double score = Score.percent(passed, failed);
+        return score == null ? "–" : String.format(java.util.Locale.ROOT, "%.0f%%", score);
     }
 }

@@ -2,7 +2,7 @@ package org.caart.web.api.patch;
 
 import java.util.List;
 import org.caart.mail.entity.OutboxMail;
-import org.caart.patch.control.DeviceCsv;
+import org.caart.patch.boundary.Devices;
 import org.caart.patch.entity.ApiKey;
 import org.caart.patch.entity.Device;
 import org.caart.patch.entity.PatchCheck;
@@ -37,7 +37,7 @@ public final class PatchViews {
         }
     }
 
-    public record ImportView(int created, int updated, List<DeviceCsv.Problem> refused) {
+    public record ImportView(int created, int updated, List<Devices.RefusedLine> refused) {
     }
 
     public record CheckView(long id, String runDate, String kind, String actor, String startedAt, String finishedAt,

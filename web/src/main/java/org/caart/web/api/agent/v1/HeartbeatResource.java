@@ -24,6 +24,6 @@ public class HeartbeatResource {
     @POST
     public HeartbeatResponse beat(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             HeartbeatRequest body) {
-        return gate.heartbeat(gate.authenticate(authorization), body);
+        return gate.heartbeat(authorization, body);
     }
 }

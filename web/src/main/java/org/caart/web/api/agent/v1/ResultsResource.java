@@ -13,14 +13,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.caart.audit.boundary.AgentReports;
-import org.caart.endpoint.boundary.AgentGate;
-import org.caart.endpoint.boundary.AgentIdentity;
 import org.caart.web.api.Problem;
 
 /**
  * Result batches: checked, queued persistently as they came (the bytes, not a re-serialization), answered 202 once
  * the broker holds them. Bodies over 4 MiB are refused with 413 before they are parsed; malformed ones with 400
- * naming the field.
+ * naming the field. The agent's credentials are checked in the same boundary call ({@link AgentReports#submit}),
+ * so a request is one call and one transaction.
  */
 @Path("agent/v1/results")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -30,15 +29,11 @@ public class ResultsResource {
     static final int MAX_BODY = 4 * 1024 * 1024;
 
     @Inject
-    AgentGate gate;
-
-    @Inject
     AgentReports reports;
 
     @POST
     public Response submit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
-        AgentIdentity agent = gate.authenticate(authorization);
         if (length != null && length > MAX_BODY) {
             return tooLarge();
         }
@@ -46,7 +41,7 @@ public class ResultsResource {
         if (bytes.length > MAX_BODY) {
             return tooLarge();
         }
-        return Response.accepted(reports.submit(agent, bytes)).build();
+        return Response.accepted(reports.submit(authorization, bytes)).build();
     }
 
     private static Response tooLarge() {
