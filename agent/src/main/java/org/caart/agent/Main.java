@@ -8,6 +8,7 @@ import org.caart.agent.command.CheckPolicy;
 import org.caart.agent.command.Command;
 import org.caart.agent.command.Enroll;
 import org.caart.agent.command.Policies;
+import org.caart.agent.command.Remediate;
 import org.caart.agent.command.Run;
 import org.caart.agent.command.Scan;
 import org.caart.agent.command.UsageException;
@@ -16,7 +17,7 @@ import org.caart.agent.command.UsageException;
 public final class Main {
 
     private static final List<Command> COMMANDS = List.of(new Scan(), new Policies(), new CheckPolicy(),
-            new Enroll(), new Run());
+            new Enroll(), new Run(), new Remediate());
 
     /** One line per log record (the service's journal), unless the user configured logging. */
     private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";

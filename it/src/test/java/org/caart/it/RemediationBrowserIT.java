@@ -41,7 +41,7 @@ class RemediationBrowserIT {
             assertEquals("PLANNING", owner.textOf("remediationStatus"));
 
             JsonObject plan = agent.remediationOrders().getJsonObject(0);
-            assertEquals(204, agent.remediationReport(Remediating.report(plan, 1, true, true, null, List.of(
+            assertEquals(202, agent.remediationReport(Remediating.report(plan, 1, true, true, null, List.of(
                     Remediating.item(Remediating.ordered(plan, "check-0"), "PLANNED", "SSHD_SETTING",
                             "PermitRootLogin yes", "PermitRootLogin no", null, null, null,
                             List.of("RESTARTS_SERVICE", "REMOTE_ACCESS"), null),
@@ -71,7 +71,7 @@ class RemediationBrowserIT {
 
             JsonObject apply = agent.remediationOrders().getJsonObject(0);
             JsonObject item = Remediating.ordered(apply, "check-0");
-            assertEquals(204, agent.remediationReport(Remediating.report(apply, 1, true, true, null, List.of(
+            assertEquals(202, agent.remediationReport(Remediating.report(apply, 1, true, true, null, List.of(
                     Remediating.item(item, "FIXED", "SSHD_SETTING", "PermitRootLogin yes", "PermitRootLogin no",
                             "PermitRootLogin yes (sshd_config line 32)", "PermitRootLogin no", "re-check passed",
                             List.of(), null)))).status());
@@ -86,7 +86,7 @@ class RemediationBrowserIT {
             assertEquals("ROLLING_BACK", second.textOf("remediationStatus"));
             JsonObject rollback = agent.remediationOrders().getJsonObject(0);
             assertEquals(apply.getString("orderId"), rollback.getString("rollbackOf"));
-            assertEquals(204, agent.remediationReport(Remediating.report(rollback, 1, true, true, null, List.of(
+            assertEquals(202, agent.remediationReport(Remediating.report(rollback, 1, true, true, null, List.of(
                     Remediating.item(Remediating.ordered(rollback, "check-0"), "ROLLED_BACK", "SSHD_SETTING",
                             "PermitRootLogin no", null, "PermitRootLogin yes (sshd_config line 32)",
                             "PermitRootLogin yes", "the before value is back", List.of(), null)))).status());

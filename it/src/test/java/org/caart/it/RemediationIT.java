@@ -56,14 +56,14 @@ class RemediationIT {
         assertEquals(2, webPlan.getJsonArray("items").size());
         assertTrue(webPlan.isNull("rollbackOf"));
         JsonObject dbPlan = only(db.remediationOrders(), "PLAN");
-        assertEquals(204, web.remediationReport(Remediating.report(webPlan, 1, true, true, null, List.of(
+        assertEquals(202, web.remediationReport(Remediating.report(webPlan, 1, true, true, null, List.of(
                 Remediating.item(Remediating.ordered(webPlan, "check-0"), "PLANNED", "SSHD_SETTING", "setting = off",
                         "on", null, null, null, List.of("RESTARTS_SERVICE", "REMOTE_ACCESS"), null),
                 Remediating.item(Remediating.ordered(webPlan, "check-4"), "MANUAL", "MANUAL", "setting = off", null,
                         null, null, "no fix in the catalog", List.of(), "Turn the setting on in the vendor console"))))
                 .status());
-        assertTrue(web.remediationOrders().isEmpty(), "an order is not repeated once its first report arrived");
-        assertEquals(204, db.remediationReport(Remediating.report(dbPlan, 1, true, true, null, List.of(
+        assertTrue(web.remediationOrders().isEmpty(), "an order is not repeated once its finished report arrived");
+        assertEquals(202, db.remediationReport(Remediating.report(dbPlan, 1, true, true, null, List.of(
                 Remediating.item(Remediating.ordered(dbPlan, "check-0"), "PLANNED", "SYSCTL", "0", "1", null, null,
                         null, List.of("NEEDS_REBOOT"), null),
                 Remediating.item(Remediating.ordered(dbPlan, "check-4"), "PLANNED", "FILE_MODE", "0644",
@@ -91,15 +91,17 @@ class RemediationIT {
         assertEquals(1, webApply.getJsonArray("items").size(), "the manual item is not sent: " + webApply);
         JsonObject dbApply = only(db.remediationOrders(), "APPLY");
         JsonObject fixing = Remediating.ordered(webApply, "check-0");
-        assertEquals(204, web.remediationReport(Remediating.report(webApply, 1, false, true, null, List.of(
+        assertEquals(202, web.remediationReport(Remediating.report(webApply, 1, false, true, null, List.of(
                 Remediating.item(fixing, "APPLYING", "SSHD_SETTING", "setting = off", "on", "absent", null, null,
                         List.of(), null)))).status());
+        assertEquals(webApply.getString("orderId"), only(web.remediationOrders(), "APPLY").getString("orderId"),
+                "an order under way is repeated until its finished report arrives");
         String fixed = Remediating.report(webApply, 2, true, true, null, List.of(Remediating.item(fixing, "FIXED",
                 "SSHD_SETTING", "setting = off", "on", null, "setting = on", "re-check passed", List.of(), null)));
-        assertEquals(204, web.remediationReport(fixed).status());
-        assertEquals(204, web.remediationReport(fixed).status(), "a resend is harmless");
+        assertEquals(202, web.remediationReport(fixed).status());
+        assertEquals(202, web.remediationReport(fixed).status(), "a resend is harmless");
         String refusal = "this host does not allow remediation: set allow-remediation=true";
-        assertEquals(204, db.remediationReport(Remediating.report(dbApply, 1, true, false, refusal,
+        assertEquals(202, db.remediationReport(Remediating.report(dbApply, 1, true, false, refusal,
                 dbApply.getJsonArray("items").stream().map(JsonValue::asJsonObject).map(i -> Remediating.item(i,
                         "REFUSED", null, null, null, null, null, refusal, List.of(), null)).toList())).status());
 
@@ -123,7 +125,7 @@ class RemediationIT {
         assertEquals("ROLLING_BACK", rolling.json().getString("status"));
         JsonObject rollback = only(web.remediationOrders(), "ROLLBACK");
         assertEquals(webApply.getString("orderId"), rollback.getString("rollbackOf"));
-        assertEquals(204, web.remediationReport(Remediating.report(rollback, 1, true, true, null, List.of(
+        assertEquals(202, web.remediationReport(Remediating.report(rollback, 1, true, true, null, List.of(
                 Remediating.item(Remediating.ordered(rollback, "check-0"), "ROLLED_BACK", "SSHD_SETTING", "setting = on",
                         null, "absent", "setting = off", "the before value is back", List.of(), null)))).status());
 
@@ -215,7 +217,7 @@ class RemediationIT {
                 List.copyOf(Remediating.failing(solo, soloAudit).values()));
         long id = created.json().getJsonNumber("id").longValue();
         JsonObject plan = only(host.remediationOrders(), "PLAN");
-        assertEquals(204, host.remediationReport(Remediating.report(plan, 1, true, true, null,
+        assertEquals(202, host.remediationReport(Remediating.report(plan, 1, true, true, null,
                 plan.getJsonArray("items").stream().map(JsonValue::asJsonObject).map(i -> Remediating.item(i,
                         "PLANNED", "SYSCTL", "0", "1", null, null, null, List.of(), null)).toList())).status());
         Remediating.awaitStatus(solo.api(), solo, id, "PLANNED");

@@ -12,6 +12,7 @@ import org.caart.agent.ExitCode;
 import org.caart.agent.config.AgentDirectories;
 import org.caart.agent.config.AgentIdentity;
 import org.caart.agent.platform.Platforms;
+import org.caart.agent.remediation.RemediationSettings;
 import org.caart.agent.transport.HostViews;
 import org.caart.agent.transport.PinnedCertificate;
 import org.caart.agent.transport.ReEnrollRequiredException;
@@ -38,6 +39,7 @@ public final class Enroll implements Command {
     public String help() {
         return """
                 Usage: caart-agent enroll --server URL --token TOKEN [--pin-sha256 HEX] [--state-dir DIR]
+                                          [--allow-remediation]
 
                 Registers this host with the server, using the one-time token the portal shows under
                 Add endpoint, and keeps the identity it receives in DIR/agent.json, readable by this user only.
@@ -49,6 +51,9 @@ public final class Enroll implements Command {
                                      (64 hex digits, colons allowed), e.g. for a self-signed certificate
                   --state-dir DIR    where the agent keeps its identity and spool (default: see docs;
                                      also CAART_AGENT_STATE_DIR)
+                  --allow-remediation
+                                     let the server's remediation orders change this host: writes
+                                     allow-remediation=true into agent.properties (docs/remediation.md)
 
                 Exit codes: 0 enrolled, 2 usage error or identity not written, 4 server unreachable,
                             5 token refused (unknown, expired or already used).""";
@@ -56,7 +61,8 @@ public final class Enroll implements Command {
 
     @Override
     public ExitCode run(List<String> args, PrintStream out, PrintStream err) throws UsageException {
-        Arguments arguments = Arguments.parse(args, Set.of("--server", "--token", "--pin-sha256", "--state-dir"), Set.of());
+        Arguments arguments = Arguments.parse(args, Set.of("--server", "--token", "--pin-sha256", "--state-dir"),
+                Set.of("--allow-remediation"));
         if (!arguments.positional().isEmpty()) {
             throw new UsageException("takes no positional arguments");
         }
@@ -86,9 +92,26 @@ public final class Enroll implements Command {
             err.println("caart-agent enroll: interrupted; nothing was enrolled");
             return ExitCode.SERVER_UNREACHABLE;
         }
-        return save(new AgentIdentity(server.toString(), pin == null ? null : pin.toString(), enrolled.agentId(),
-                enrolled.secret(), enrolled.companyId(), enrolled.companyName(), enrolled.pollSeconds()),
-                directories, arguments.option("--state-dir"), out, err);
+        ExitCode saved = save(new AgentIdentity(server.toString(), pin == null ? null : pin.toString(),
+                enrolled.agentId(), enrolled.secret(), enrolled.companyId(), enrolled.companyName(),
+                enrolled.pollSeconds()), directories, arguments.option("--state-dir"), out, err);
+        if (saved == ExitCode.OK && arguments.flag("--allow-remediation")) {
+            return allowRemediation(directories, out, err);
+        }
+        return saved;
+    }
+
+    private static ExitCode allowRemediation(AgentDirectories directories, PrintStream out, PrintStream err) {
+        try {
+            RemediationSettings.allowIn(directories.configFile());
+            out.println("Remediation orders from the server are allowed on this host (allow-remediation=true in "
+                    + directories.configFile() + ")");
+            return ExitCode.OK;
+        } catch (IOException | RuntimeException e) {
+            err.println("caart-agent enroll: enrolled, but cannot write allow-remediation=true into "
+                    + directories.configFile() + ": " + e.getMessage() + "; add the line yourself");
+            return ExitCode.USAGE;
+        }
     }
 
     private static ExitCode save(AgentIdentity identity, AgentDirectories directories, String stateDirOption,

@@ -3,6 +3,7 @@ package org.caart.agent.command;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,13 @@ import org.caart.agent.config.AgentConfig;
 import org.caart.agent.config.AgentDirectories;
 import org.caart.agent.config.AgentIdentity;
 import org.caart.agent.platform.Platforms;
+import org.caart.agent.platform.RemediationHosts;
+import org.caart.agent.remediation.CatalogEntries;
+import org.caart.agent.remediation.Journal;
+import org.caart.agent.remediation.Pause;
+import org.caart.agent.remediation.RemediationSettings;
+import org.caart.agent.remediation.Remediator;
+import org.caart.agent.transport.HttpProbe;
 import org.caart.agent.run.Agent;
 import org.caart.agent.run.Signals;
 import org.caart.agent.run.StateLock;
@@ -54,7 +62,8 @@ public final class Run implements Command {
                 Usage: caart-agent run [--state-dir DIR] [--once] [--max-backoff SECONDS]
 
                 Connects to the server this agent enrolled with (DIR/agent.json), sends a heartbeat every
-                minute, waits for audit orders, runs them one at a time and streams the results. Results the
+                minute, waits for audit orders, runs them one at a time and streams the results; carries out
+                remediation orders where agent.properties says allow-remediation=true (docs/remediation.md). Results the
                 server cannot take are kept in DIR/spool and resent later. Stops cleanly on SIGTERM or Ctrl+C
                 (the current check finishes and its results are kept).
 
@@ -130,7 +139,13 @@ public final class Run implements Command {
     private static ExitCode run(AgentIdentity identity, AgentConfig config, AgentDirectories directories,
             Backoff backoff, boolean once, PrintStream out, PrintStream err) throws IOException {
         Spool spool = new Spool(directories.spool(), config.spoolMaxBatches());
-        Agent agent = new Agent(identity, config.allowServerCommands(), spool, Platforms::current, backoff);
+        RemediationSettings remediation = RemediationSettings.load(directories.configFile());
+        CatalogEntries entries = CatalogEntries.withLocal(directories.config());
+        Journal journal = new Journal(directories.state());
+        HttpProbe probe = HttpProbe.of(identity);
+        Agent agent = new Agent(identity, config.allowServerCommands(), spool, Platforms::current, backoff,
+                reports -> new Remediator(journal, RemediationHosts::forRoot, remediation, probe, Clock.systemUTC(),
+                        Pause.real(), reports, entries));
         out.println("Agent " + identity.agentId() + " of " + identity.companyName() + " working for "
                 + identity.server() + (once ? "" : "; stop with Ctrl+C or SIGTERM"));
         ExitCode code = Signals.handling(agent::shutdown, () -> agent.run(once));

@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.caart.agent.ExitCode;
@@ -22,7 +24,10 @@ import org.caart.agent.transport.ReEnrollRequiredException;
 import org.caart.agent.transport.ServerClient;
 import org.caart.agent.transport.ServerException;
 import org.caart.agent.transport.Spool;
+import org.caart.agent.remediation.Remediator;
 import org.caart.contract.agent.v1.AuditOrderView;
+import org.caart.contract.agent.v1.RemediationOrderView;
+import org.caart.contract.agent.v1.RemediationReportView;
 
 /**
  * {@code caart-agent run} once wired: a heartbeat at start and every minute, a long-poll loop for orders, one audit
@@ -42,24 +47,40 @@ public final class Agent {
     private final Outbox outbox;
     private final OrderLoop orders;
     private final AuditRunner runner;
+    private final RemediationRunner remediation;
     private final ExecutorService audits = Executors.newSingleThreadExecutor(threads("caart-audit"));
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, threads("caart-timer"));
     private volatile String problem;
 
     public Agent(AgentIdentity identity, boolean allowServerCommands, Spool spool, Supplier<Platform> platforms,
             Backoff backoff) {
+        this(identity, allowServerCommands, spool, platforms, backoff, null);
+    }
+
+    /**
+     * With {@code remediators} (null: remediation orders are ignored), remediation orders from the server are carried
+     * out too; the factory receives the sink for the reports.
+     */
+    public Agent(AgentIdentity identity, boolean allowServerCommands, Spool spool, Supplier<Platform> platforms,
+            Backoff backoff, Function<Consumer<RemediationReportView>, Remediator> remediators) {
         ServerClient client = ServerClient.of(identity);
         Random random = new Random();
         this.spool = spool;
         this.heartbeats = new Heartbeats(client, spool, new HostViews(platforms.get(), Clock.systemUTC()));
         this.outbox = new Outbox(client, spool, backoff, random, control::requestStop, control::revoked);
         this.runner = new AuditRunner(platforms, allowServerCommands, outbox::deliver, control, timer, Clock.systemUTC());
-        this.orders = new OrderLoop(client, identity.pollSeconds(), control, this::start, backoff, random);
+        this.remediation = remediators == null ? null
+                : new RemediationRunner(remediators::apply, client, control);
+        this.orders = new OrderLoop(client, identity.pollSeconds(), control, this::start, this::remediate, backoff,
+                random);
     }
 
     /** Runs until {@link #shutdown()} or revocation; with {@code once}, one heartbeat, one poll, its runs, a drain. */
     public ExitCode run(boolean once) {
         spool.runIds().forEach(control::accept);
+        if (remediation != null) {
+            remediation.recover();
+        }
         control.poller(Thread.currentThread());
         Thread resender = new Thread(outbox::resendUntilInterrupted, "caart-resend");
         resender.setDaemon(true);
@@ -76,6 +97,9 @@ public final class Agent {
         } finally {
             control.poller(null);
             finishAudits(SHUTDOWN_GRACE);
+            if (remediation != null) {
+                remediation.shutdown(SHUTDOWN_GRACE.toSeconds());
+            }
             resender.interrupt();
             timer.shutdownNow();
         }
@@ -89,6 +113,10 @@ public final class Agent {
                 return failure();
             }
             finishAudits(ONCE_LIMIT);
+            if (remediation != null) {
+                remediation.shutdown(ONCE_LIMIT.toSeconds());
+                remediation.resendUnsent();
+            }
             boolean drained = outbox.drain();
             if (!drained && control.revocation().isEmpty()) {
                 problem = spool.size() + " result batches wait in the spool; the next run sends them";
@@ -133,6 +161,15 @@ public final class Agent {
             Thread.currentThread().interrupt();
         }
         return false;
+    }
+
+    private void remediate(RemediationOrderView order) {
+        if (remediation == null) {
+            LOG.log(System.Logger.Level.WARNING, "remediation order " + order.orderId() + " ignored: this agent runs"
+                    + " without remediation");
+            return;
+        }
+        remediation.offer(order);
     }
 
     private void start(AuditOrderView order) {

@@ -9,9 +9,11 @@ import org.caart.agent.transport.ServerClient;
 import org.caart.agent.transport.ServerException;
 import org.caart.contract.agent.v1.AuditOrderView;
 import org.caart.contract.agent.v1.OrdersView;
+import org.caart.contract.agent.v1.RemediationOrderView;
 
 /**
- * Long-polls the server for orders: new runs go to {@code start}, stop requests to the run control. When the server
+ * Long-polls the server for orders: new runs go to {@code start}, stop requests to the run control, remediation
+ * orders to {@code remediate} (which ignores repeats itself). When the server
  * cannot be asked it backs off; when it answers at once with nothing new (an order repeated while its first batch is
  * under way) it waits a second, so that it never spins.
  */
@@ -24,6 +26,7 @@ final class OrderLoop {
     private final int pollSeconds;
     private final RunControl control;
     private final Consumer<AuditOrderView> start;
+    private final Consumer<RemediationOrderView> remediate;
     private final Backoff backoff;
     private final Random random;
     private volatile String problem;
@@ -33,10 +36,16 @@ final class OrderLoop {
 
     OrderLoop(ServerClient client, int pollSeconds, RunControl control, Consumer<AuditOrderView> start, Backoff backoff,
             Random random) {
+        this(client, pollSeconds, control, start, order -> { }, backoff, random);
+    }
+
+    OrderLoop(ServerClient client, int pollSeconds, RunControl control, Consumer<AuditOrderView> start,
+            Consumer<RemediationOrderView> remediate, Backoff backoff, Random random) {
         this.client = client;
         this.pollSeconds = pollSeconds;
         this.control = control;
         this.start = start;
+        this.remediate = remediate;
         this.backoff = backoff;
         this.random = random;
     }
@@ -91,6 +100,7 @@ final class OrderLoop {
                 news |= control.stopRequested(runId);
             }
         }
+        orders.remediate().forEach(remediate);
         for (AuditOrderView order : orders.start()) {
             if (control.accept(order.runId())) {
                 LOG.log(System.Logger.Level.INFO, "order: run " + order.runId() + " of audit " + order.auditId()

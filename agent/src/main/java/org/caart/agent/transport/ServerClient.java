@@ -16,6 +16,8 @@ import org.caart.contract.agent.v1.EnrollResponse;
 import org.caart.contract.agent.v1.HeartbeatRequest;
 import org.caart.contract.agent.v1.HeartbeatResponse;
 import org.caart.contract.agent.v1.OrdersView;
+import org.caart.contract.agent.v1.RemediationReceipt;
+import org.caart.contract.agent.v1.RemediationReportView;
 import org.caart.contract.agent.v1.ResultBatchView;
 
 /**
@@ -102,6 +104,12 @@ public final class ServerClient {
 
     public BatchReceipt send(ResultBatchView batch) throws ServerException, InterruptedException {
         return post("results", batch, BatchReceipt.class);
+    }
+
+    /** Sends where a remediation order stands (POST remediation-reports). */
+    public RemediationReceipt remediationReport(RemediationReportView report) throws ServerException,
+            InterruptedException {
+        return post("remediation-reports", report, RemediationReceipt.class);
     }
 
     private <T> T post(String path, Object body, Class<T> answer) throws ServerException, InterruptedException {

@@ -93,6 +93,29 @@ class EnrollTest {
     }
 
     @Test
+    void allowRemediationIsWrittenIntoTheHostsConfigurationKeepingItsOtherLines() throws IOException {
+        Path config = dir.resolve("config/agent.properties");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "# host settings\nallow-server-commands=false\nallow-remediation=false\n");
+        server.script("enroll", Reply.json(201, new EnrollResponse("ag-43", "s", 7, "Acme Corp", 20)));
+
+        assertEquals(0, enroll("--allow-remediation"), err());
+
+        assertEquals("# host settings\nallow-server-commands=false\nallow-remediation=true\n", Files.readString(config));
+        assertTrue(org.caart.agent.remediation.RemediationSettings.load(config).allowRemediation());
+    }
+
+    @Test
+    void withoutTheFlagRemediationStaysOff() throws IOException {
+        server.script("enroll", Reply.json(201, new EnrollResponse("ag-44", "s", 7, "Acme Corp", 20)));
+
+        assertEquals(0, enroll(), err());
+
+        assertFalse(org.caart.agent.remediation.RemediationSettings.load(dir.resolve("config/agent.properties"))
+                .allowRemediation());
+    }
+
+    @Test
     void neitherTheSecretNorTheTokenIsPrinted() {
         server.script("enroll", Reply.json(201, new EnrollResponse("ag-42", "top-secret", 7, "Acme Corp", 20)));
         enroll();

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.caart.contract.agent.v1.RemediationItemOrder;
 import org.caart.contract.agent.v1.RemediationOrderView;
 import org.caart.contract.agent.v1.RemediationPolicyView;
+import org.caart.contract.agent.v1.RemediationReceipt;
 import org.caart.contract.agent.v1.RemediationReportView;
 import org.caart.endpoint.boundary.AgentIdentity;
 import org.caart.platform.ConflictException;
@@ -32,8 +33,9 @@ import org.caart.remediation.entity.RemediationItem;
 import org.caart.remediation.entity.RemediationOrder;
 
 /**
- * The agent's side of remediation: the orders waiting for it (repeated on every poll until its first report), and
- * its reports. A report is applied in one transaction with its order locked; it counts only if its sequence is
+ * The agent's side of remediation: the orders waiting for it (repeated on every poll until a finished report
+ * arrives: the agent answers a repeat with the order's latest report, so a lost report is made good), and its
+ * reports. A report is applied in one transaction with its order locked; it counts only if its sequence is
  * higher than the last one taken, so a resend or an older report changes nothing. Another endpoint's order is
  * "not found".
  */
@@ -53,8 +55,9 @@ public class RemediationOrders {
 
     public List<RemediationOrderView> pending(AgentIdentity agent) {
         return em.createQuery("SELECT o FROM RemediationOrder o WHERE o.endpointId = :endpoint "
-                        + "AND o.status = :sent ORDER BY o.createdAt, o.id", RemediationOrder.class)
-                .setParameter("endpoint", agent.endpointId()).setParameter("sent", OrderStatus.SENT)
+                        + "AND o.status IN :open ORDER BY o.createdAt, o.id", RemediationOrder.class)
+                .setParameter("endpoint", agent.endpointId())
+                .setParameter("open", List.of(OrderStatus.SENT, OrderStatus.TAKEN))
                 .getResultStream().map(this::view).toList();
     }
 
@@ -62,7 +65,7 @@ public class RemediationOrders {
      * @param json the request body
      * @throws InvalidInputException naming the field; nothing is stored
      */
-    public void report(AgentIdentity agent, byte[] json) {
+    public RemediationReceipt report(AgentIdentity agent, byte[] json) {
         RemediationReportView report = ReportJson.read(json);
         RemediationOrder order = em.find(RemediationOrder.class, report.orderId(), LockModeType.PESSIMISTIC_WRITE);
         if (order == null || order.getEndpointId() != agent.endpointId()) {
@@ -77,11 +80,12 @@ public class RemediationOrders {
                 RemediationItem.cut(report.message(), RemediationOrder.MESSAGE_MAX), now)) {
             LOG.log(Level.DEBUG, "Remediation report {0} of order {1} is not newer; ignored", report.reportId(),
                     order.getId());
-            return;
+            return new RemediationReceipt(report.reportId());
         }
         progress.apply(order, report, now);
         LOG.log(Level.INFO, "Remediation order {0} ({1}) of endpoint {2}: report {3}{4}", order.getId(),
                 order.getAction(), agent.endpointId(), report.sequence(), report.finished() ? ", finished" : "");
+        return new RemediationReceipt(report.reportId());
     }
 
     /** An uploaded policy that an open order's items use cannot be deleted. */

@@ -17,8 +17,8 @@ import org.caart.contract.agent.v1.RemediationAction;
 
 /**
  * One order to one endpoint's agent (PLAN, APPLY or ROLLBACK of an APPLY order): its items, and how far the agent
- * got. It is sent on every poll until the agent's first report arrives; reports count by their sequence, so an
- * older or repeated one changes nothing.
+ * got. It is sent on every poll until a finished report arrives; reports count by their sequence, so an older or
+ * repeated one changes nothing.
  */
 @Entity
 @Table(name = "remediation_order")

@@ -20,7 +20,7 @@ import org.caart.web.api.Problem;
 
 /**
  * Remediation reports ({@code RemediationReportView}): authenticated like result batches, at most 1 MiB, stored
- * before the answer (204); a resend or an older report of the same order changes nothing. Malformed ones get 400
+ * before the answer (202 {@code RemediationReceipt}); a resend or an older report of the same order changes nothing. Malformed ones get 400
  * naming the field; another endpoint's order 404.
  */
 @Path("agent/v1/remediation-reports")
@@ -47,8 +47,7 @@ public class RemediationReportsResource {
         if (bytes.length > MAX_BODY) {
             return tooLarge();
         }
-        orders.report(agent, bytes);
-        return Response.noContent().build();
+        return Response.accepted(orders.report(agent, bytes)).build();
     }
 
     private static Response tooLarge() {
