@@ -20,6 +20,9 @@ import org.caart.contract.agent.v1.RemediationOrderView;
 import org.caart.contract.agent.v1.RemediationPolicyView;
 import org.caart.contract.agent.v1.RemediationReceipt;
 import org.caart.contract.agent.v1.RemediationReportView;
+import org.caart.audit.boundary.AuditOrders;
+import org.caart.contract.agent.v1.OrdersView;
+import org.caart.endpoint.boundary.AgentGate;
 import org.caart.endpoint.boundary.AgentIdentity;
 import org.caart.platform.ConflictException;
 import org.caart.platform.InvalidInputException;
@@ -33,7 +36,8 @@ import org.caart.remediation.entity.RemediationItem;
 import org.caart.remediation.entity.RemediationOrder;
 
 /**
- * The agent's side of remediation: the orders waiting for it (repeated on every poll until a finished report
+ * The agent's side of remediation: its orders (audit's, with the remediation orders added: remediation may import
+ * audit, not the other way round), the remediation orders waiting for it (repeated on every poll until a finished report
  * arrives: the agent answers a repeat with the order's latest report, so a lost report is made good), and its
  * reports. A report is applied in one transaction with its order locked; it counts only if its sequence is
  * higher than the last one taken, so a resend or an older report changes nothing. Another endpoint's order is
@@ -53,7 +57,19 @@ public class RemediationOrders {
     @Inject
     ReportedProgress progress;
 
-    public List<RemediationOrderView> pending(AgentIdentity agent) {
+    @Inject
+    AuditOrders audits;
+
+    @Inject
+    AgentGate gate;
+
+    /** Everything the agent is to do: audit's orders (runs to start and stop) and the remediation orders. */
+    public OrdersView orders(AgentIdentity agent) {
+        OrdersView audit = audits.orders(agent);
+        return new OrdersView(audit.start(), audit.stopRunIds(), pending(agent));
+    }
+
+    List<RemediationOrderView> pending(AgentIdentity agent) {
         return em.createQuery("SELECT o FROM RemediationOrder o WHERE o.endpointId = :endpoint "
                         + "AND o.status IN :open ORDER BY o.createdAt, o.id", RemediationOrder.class)
                 .setParameter("endpoint", agent.endpointId())
@@ -65,7 +81,8 @@ public class RemediationOrders {
      * @param json the request body
      * @throws InvalidInputException naming the field; nothing is stored
      */
-    public RemediationReceipt report(AgentIdentity agent, byte[] json) {
+    public RemediationReceipt report(String authorization, byte[] json) {
+        AgentIdentity agent = gate.authenticate(authorization);
         RemediationReportView report = ReportJson.read(json);
         RemediationOrder order = em.find(RemediationOrder.class, report.orderId(), LockModeType.PESSIMISTIC_WRITE);
         if (order == null || order.getEndpointId() != agent.endpointId()) {

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import org.caart.audit.boundary.AuditOrders;
 import org.caart.contract.agent.v1.OrdersView;
 import org.caart.endpoint.boundary.AgentGate;
 import org.caart.endpoint.boundary.AgentIdentity;
@@ -35,10 +34,7 @@ public class OrdersResource {
     AgentGate gate;
 
     @Inject
-    AuditOrders orders;
-
-    @Inject
-    RemediationOrders remediations;
+    RemediationOrders orders;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -57,10 +53,9 @@ public class OrdersResource {
         scheduler.schedule(() -> check(agent, until, response), 1, TimeUnit.SECONDS);
     }
 
-    /** Audit orders and remediation orders, each from its component. */
+    /** Audit orders and remediation orders, in one boundary call. */
     private OrdersView orders(AgentIdentity agent) {
-        OrdersView audits = orders.orders(agent);
-        return new OrdersView(audits.start(), audits.stopRunIds(), remediations.pending(agent));
+        return orders.orders(agent);
     }
 
     private void check(AgentIdentity agent, Instant until, AsyncResponse response) {

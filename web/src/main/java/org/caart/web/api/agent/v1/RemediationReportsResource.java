@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import org.caart.endpoint.boundary.AgentGate;
-import org.caart.endpoint.boundary.AgentIdentity;
 import org.caart.remediation.boundary.RemediationOrders;
 import org.caart.web.api.Problem;
 
@@ -31,15 +29,11 @@ public class RemediationReportsResource {
     static final int MAX_BODY = 1024 * 1024;
 
     @Inject
-    AgentGate gate;
-
-    @Inject
     RemediationOrders orders;
 
     @POST
     public Response report(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
-        AgentIdentity agent = gate.authenticate(authorization);
         if (length != null && length > MAX_BODY) {
             return tooLarge();
         }
@@ -47,7 +41,7 @@ public class RemediationReportsResource {
         if (bytes.length > MAX_BODY) {
             return tooLarge();
         }
-        return Response.accepted(orders.report(agent, bytes)).build();
+        return Response.accepted(orders.report(authorization, bytes)).build();
     }
 
     private static Response tooLarge() {
