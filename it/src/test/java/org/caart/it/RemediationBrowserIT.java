@@ -100,6 +100,38 @@ class RemediationBrowserIT {
                 .anyMatch(i -> i.getString("state").equals("ROLLED_BACK")), stored.toString());
     }
 
+    @Test
+    void aHostThatDoesNotAllowRemediationShowsItsItemsRefused() {
+        Tenant t = Tenant.create("refused-browser");
+        Tenant.Member fixer = t.addMember("fixer", "REMEDIATOR");
+        FakeAgent agent = FakeAgent.enroll(t, "locked-" + t.companyId());
+        long audit = Remediating.auditWithFailures(t, "Locked host", agent);
+        long id = Remediating.order(t.api(), t, List.copyOf(Remediating.failing(t, audit).values())).json()
+                .getJsonNumber("id").longValue();
+        JsonObject plan = agent.remediationOrders().getJsonObject(0);
+        assertEquals(202, agent.remediationReport(Remediating.report(plan, 1, true, false, null,
+                plan.getJsonArray("items").stream().map(JsonValue::asJsonObject).map(i -> Remediating.item(i,
+                        "PLANNED", "SYSCTL", "0", "1", null, null, null, List.of(), null)).toList())).status());
+        Remediating.awaitStatus(t.api(), t, id, "PLANNED");
+        try (Browser browser = new Browser(SharedServer.server())) {
+            browser.login(fixer.email(), fixer.password());
+            browser.open("/app/remediation.xhtml?company=" + t.companyId() + "&remediation=" + id);
+            browser.click("live:approve");
+            JsonObject apply = agent.remediationOrders().getJsonObject(0);
+            String refusal = "this host does not allow remediation: set allow-remediation=true in the agent's "
+                    + "agent.properties (or enroll with --allow-remediation)";
+            assertEquals(202, agent.remediationReport(Remediating.report(apply, 1, true, false, refusal,
+                    apply.getJsonArray("items").stream().map(JsonValue::asJsonObject).map(i -> Remediating.item(i,
+                            "REFUSED", null, null, null, null, null, refusal, List.of(), null)).toList())).status());
+            browser.waitForText("remediationStatus", "DONE");
+            assertTrue(browser.textOf("live:items").contains("REFUSED"), browser.textOf("live:items"));
+            assertTrue(browser.textOf("live:summary").contains("APPLY on " + agent.hostname + ": " + refusal),
+                    browser.textOf("live:summary"));
+            browser.screenshot("remediation-6-refused");
+            assertEquals(List.of(), browser.cspViolations(), "no CSP violation in the console");
+        }
+    }
+
     /** Ticks the result's row in the audit's results table. */
     private static void tick(Browser browser, long resultId) {
         var box = new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> d.findElements(
