@@ -126,8 +126,9 @@ class RemediationIT {
         JsonObject rollback = only(web.remediationOrders(), "ROLLBACK");
         assertEquals(webApply.getString("orderId"), rollback.getString("rollbackOf"));
         assertEquals(202, web.remediationReport(Remediating.report(rollback, 1, true, true, null, List.of(
-                Remediating.item(Remediating.ordered(rollback, "check-0"), "ROLLED_BACK", "SSHD_SETTING", "setting = on",
-                        null, "absent", "setting = off", "the before value is back", List.of(), null)))).status());
+                Remediating.item(Remediating.ordered(rollback, "check-0"), "ROLLED_BACK", "SSHD_SETTING",
+                        "setting = on", null, "absent", "setting = off", "the before value is back", List.of(),
+                        null)))).status());
 
         JsonObject back = Remediating.awaitStatus(t.api(), t, id, "DONE");
         JsonObject restored = item(back, web.hostname, "check-0");

@@ -37,8 +37,8 @@ import org.caart.remediation.entity.RemediationOrder;
 
 /**
  * The agent's side of remediation: its orders (audit's, with the remediation orders added: remediation may import
- * audit, not the other way round), the remediation orders waiting for it (repeated on every poll until a finished report
- * arrives: the agent answers a repeat with the order's latest report, so a lost report is made good), and its
+ * audit, not the other way round), the remediation orders waiting for it (repeated on every poll until a finished
+ * report arrives: the agent answers a repeat with the order's latest report, so a lost report is made good), and its
  * reports. A report is applied in one transaction with its order locked; it counts only if its sequence is
  * higher than the last one taken, so a resend or an older report changes nothing. Another endpoint's order is
  * "not found".

@@ -105,7 +105,8 @@ public class FailingChecks {
             throw new NotFoundException("Audit");
         }
         return em.createQuery("SELECT c FROM CheckResult c LEFT JOIN FETCH c.text WHERE c.companyId = :company "
-                        + "AND c.status = :failed AND c.runId IN (SELECT r.id FROM AuditRun r WHERE r.audit.id = :audit)"
+                        + "AND c.status = :failed "
+                        + "AND c.runId IN (SELECT r.id FROM AuditRun r WHERE r.audit.id = :audit)"
                         + " ORDER BY c.checkId, c.id", CheckResult.class)
                 .setParameter("company", companyId).setParameter("failed", CheckStatus.FAILED)
                 .setParameter("audit", auditId).setMaxResults(MAX_ITEMS + 1).getResultList();

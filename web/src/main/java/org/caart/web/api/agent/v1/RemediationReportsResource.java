@@ -18,8 +18,8 @@ import org.caart.web.api.Problem;
 
 /**
  * Remediation reports ({@code RemediationReportView}): authenticated like result batches, at most 1 MiB, stored
- * before the answer (202 {@code RemediationReceipt}); a resend or an older report of the same order changes nothing. Malformed ones get 400
- * naming the field; another endpoint's order 404.
+ * before the answer (202 {@code RemediationReceipt}); a resend or an older report of the same order changes nothing.
+ * Malformed ones get 400 naming the field; another endpoint's order 404.
  */
 @Path("agent/v1/remediation-reports")
 @Consumes(MediaType.APPLICATION_JSON)
