@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -315,6 +318,50 @@ class PatchIT {
                 + "&audit=" + nightly.get(0).getJsonNumber("id").longValue()), text);
         Wait.until(Duration.ofSeconds(30), () -> outbox(t).stream().allMatch(m -> m.getString("status").equals("SENT"))
                 ? true : null);
+    }
+
+    @Test
+    void theDigestReportsAScoreThatFellAndHighChecksThatFailNow() {
+        Tenant t = Tenant.create("patch-findings");
+        setDuties(t, t.ownerEmail(), "OWNER", true, false);
+        FakeAgent agent = FakeAgent.enroll(t, "drop-host");
+        setClock(day + "T03:00:00Z");
+        long before = completedAudit(t, agent, "Before", "PASSED"); // 2 of 2 passed: 100%
+        setClock(day + "T04:00:00Z");
+        long after = completedAudit(t, agent, "After", "FAILED"); // the high check fails now: 50%
+
+        int earlier = Mails.to(t.ownerEmail()).size();
+        setClock(day + "T05:30:00Z"); // 06:30 in Berlin
+        operator.post("/api/system/jobs/tick", null);
+        String text = Mails.text(Mails.await(t.ownerEmail(), earlier + 1)).replace("\r\n", "\n");
+        String link = "/app/audit.xhtml?company=" + t.companyId() + "&audit=" + after;
+        assertTrue(text.contains("NIGHTLY COMPLIANCE RUN: SCORE FELL (1)\n  - drop-host: score fell from 100.0% to "
+                + "50.0%\n    " + SharedServer.PUBLIC_URL + link), text);
+        assertTrue(text.contains("NIGHTLY COMPLIANCE RUN: NEWLY FAILING HIGH-SEVERITY CHECKS (1)\n"
+                + "  - drop-host: check-a Check a (high)\n    " + SharedServer.PUBLIC_URL + link), text);
+        assertFalse(text.contains("audit=" + before + "\n"), "the earlier run is what it is compared with");
+        Wait.until(Duration.ofSeconds(30), () -> outbox(t).stream().allMatch(m -> m.getString("status").equals("SENT"))
+                ? true : null);
+    }
+
+    /** An audit of the tenant's one agent: a high check with the given status and a medium one that passes. */
+    private static long completedAudit(Tenant t, FakeAgent agent, String title, String highCheck) {
+        long audit = AgentApiIT.startAudit(t, title);
+        String run = agent.nextRun();
+        JsonArrayBuilder results = Json.createArrayBuilder()
+                .add(result("check-a", "Check a", highCheck, "HIGH"))
+                .add(result("check-b", "Check b", "PASSED", "MEDIUM"));
+        Api.Reply sent = agent.post(Json.createObjectBuilder().add("batchId", FakeAgent.newBatchId()).add("runId", run)
+                .add("sequence", 0).add("planned", 2).add("results", results).add("end", "COMPLETED").build()
+                .toString());
+        assertEquals(202, sent.status(), sent.body());
+        AgentApiIT.awaitStatus(t, audit, "COMPLETED");
+        return audit;
+    }
+
+    private static JsonObjectBuilder result(String checkId, String title, String status, String severity) {
+        return Json.createObjectBuilder().add("checkId", checkId).add("title", title).add("status", status)
+                .add("severity", severity).add("durationMicros", 10);
     }
 
     private void setDuties(Tenant t, String email, String role, boolean ciso, boolean tech) {

@@ -13,9 +13,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.caart.account.entity.UserAccount;
 import org.caart.audit.control.AuditProgress;
 import org.caart.audit.entity.Audit;
@@ -196,6 +198,29 @@ public class Audits {
         return em.createQuery("SELECT r FROM AuditRun r JOIN FETCH r.endpoint WHERE r.audit.id = :audit "
                         + "ORDER BY r.endpoint.hostname", AuditRun.class)
                 .setParameter("audit", auditId).getResultList();
+    }
+
+    /** An audit with its runs (each run's endpoint loaded). */
+    public record AuditWithRuns(Audit audit, List<AuditRun> runs) {
+    }
+
+    /** One audit with its runs, in one call and one transaction. */
+    public AuditWithRuns withRuns(long companyId, long auditId) {
+        Audit audit = get(companyId, auditId);
+        return new AuditWithRuns(audit, runsOf(auditId));
+    }
+
+    /** The newest audits with their runs: one call, one query for all their runs. */
+    public List<AuditWithRuns> latestWithRuns(long companyId, int max) {
+        List<Audit> audits = latest(companyId, max);
+        if (audits.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<AuditRun>> runs = em.createQuery("SELECT r FROM AuditRun r JOIN FETCH r.endpoint "
+                        + "WHERE r.audit.id IN :audits ORDER BY r.endpoint.hostname", AuditRun.class)
+                .setParameter("audits", audits.stream().map(Audit::getId).toList()).getResultStream()
+                .collect(Collectors.groupingBy(r -> r.getAudit().getId()));
+        return audits.stream().map(a -> new AuditWithRuns(a, runs.getOrDefault(a.getId(), List.of()))).toList();
     }
 
     /** The newest audits of the company with their runs' totals. */

@@ -69,10 +69,11 @@ public class Trail {
             Query insert = em.createNativeQuery("INSERT INTO trail_event (id, occurred_at, company_id, actor_id, "
                     + "actor, action, target, detail, source_address) VALUES "
                     + String.join(", ", Collections.nCopies(chunk.size(),
-                            "(nextval('trail_event_seq'), ?, ?, ?, ?, ?, ?, ?, ?)")));
+                            "(nextval('trail_event_seq'), ?, CAST(? AS BIGINT), CAST(? AS BIGINT), ?, ?, ?, ?, ?)")));
             int p = 1;
             for (TrailEntry entry : chunk) {
-                TrailEvent e = event(now, entry); // the entity's rules (lengths), its columns written set-based
+                // the entity's rules (lengths), its columns written set-based; a null id is bound untyped, so CAST
+                TrailEvent e = event(now, entry);
                 insert.setParameter(p++, e.getOccurredAt()).setParameter(p++, e.getCompanyId())
                         .setParameter(p++, e.getActorId()).setParameter(p++, e.getActor())
                         .setParameter(p++, e.getAction()).setParameter(p++, e.getTarget())

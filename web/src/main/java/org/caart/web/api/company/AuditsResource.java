@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.caart.audit.boundary.AuditRequest;
-import org.caart.audit.boundary.Audits;
 import org.caart.audit.boundary.Audits.ResultFilter;
+import org.caart.audit.boundary.Audits;
 import org.caart.audit.entity.Audit;
 import org.caart.audit.entity.AuditRun;
 import org.caart.audit.entity.CheckResult;
@@ -42,8 +42,10 @@ public class AuditsResource {
     /** The newest 200 audits; with {@code runs=true} each with its runs' progress. */
     @GET
     public List<AuditView> latest(@QueryParam("runs") boolean withRuns) {
-        return audits.latest(companyId, 200).stream()
-                .map(a -> AuditView.of(a, withRuns ? audits.runs(companyId, a.getId()) : List.of())).toList();
+        if (!withRuns) {
+            return audits.latest(companyId, 200).stream().map(a -> AuditView.of(a, List.of())).toList();
+        }
+        return audits.latestWithRuns(companyId, 200).stream().map(a -> AuditView.of(a.audit(), a.runs())).toList();
     }
 
     @POST
@@ -57,7 +59,8 @@ public class AuditsResource {
     @GET
     @Path("{audit}")
     public AuditView get(@PathParam("audit") long auditId) {
-        return AuditView.of(audits.get(companyId, auditId), audits.runs(companyId, auditId));
+        Audits.AuditWithRuns audit = audits.withRuns(companyId, auditId);
+        return AuditView.of(audit.audit(), audit.runs());
     }
 
     @POST
