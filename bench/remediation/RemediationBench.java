@@ -162,7 +162,8 @@ public final class RemediationBench {
     }
 
     private static String kindOf(String path) {
-        return KIND_OF_PATH.entrySet().stream().filter(e -> path.equals(e.getKey()) || path.startsWith(e.getKey() + "/"))
+        return KIND_OF_PATH.entrySet().stream().filter(e -> path.equals(e.getKey()) || path.startsWith(e.getKey()
+                + "/"))
                 .map(Map.Entry::getValue).findFirst().orElse("(folders)");
     }
 

@@ -93,6 +93,9 @@ public final class Remediate implements Command {
             throw new UsageException("say what to do: plan, apply, rollback, recover or list");
         }
         String verb = arguments.positional().get(0);
+        if (!List.of("plan", "apply", "rollback", "recover", "list").contains(verb)) {
+            throw new UsageException("unknown action '" + verb + "': use plan, apply, rollback, recover or list");
+        }
         List<String> checks = arguments.positional().subList(1, arguments.positional().size());
         AgentDirectories directories = AgentDirectories.current().withState(arguments.option("--state-dir"));
         String root = Path.of(Optional.ofNullable(arguments.option("--root")).orElse("/")).toAbsolutePath().toString();
@@ -112,9 +115,7 @@ public final class Remediate implements Command {
                 case "plan", "apply" -> order(remediator, verb, arguments, checks, root, out, err);
                 case "rollback" -> rollback(remediator, arguments, checks, out, err);
                 case "recover" -> ExitCode.OK;
-                case "list" -> list(remediator, out);
-                default -> throw new UsageException("unknown action '" + verb + "': use plan, apply, rollback, recover"
-                        + " or list");
+                default -> list(remediator, out);
             };
         } catch (RemediationException e) {
             err.println("caart-agent remediate: " + e.getMessage());

@@ -28,7 +28,8 @@ final class RemediationTable {
 
     static void items(RemediationReportView report, PrintStream out) {
         for (RemediationItemReport item : report.items()) {
-            out.printf("  %-40s %-12s %s%n", item.checkId(), item.state(), item.fixKind() == null ? "" : item.fixKind());
+            out.printf("  %-40s %-12s %s%n", item.checkId(), item.state(), item.fixKind() == null ? ""
+                    : item.fixKind());
             line(out, "observed", item.observed());
             line(out, "sets", item.target());
             line(out, "before", item.before());

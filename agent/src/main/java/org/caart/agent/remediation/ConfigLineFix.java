@@ -7,7 +7,8 @@ import java.util.Set;
 import org.caart.contract.agent.v1.FixKind;
 import org.caart.contract.agent.v1.RemediationFlag;
 
-/** One {@code KEY<separator>VALUE} line in a configuration file ({@link ConfigLines}); a missing file is created 0644. */
+/** One {@code KEY<separator>VALUE} line in a configuration file ({@link ConfigLines}); a missing file is created
+* 0644. */
 final class ConfigLineFix implements Fix {
 
     private final RootedFiles files;
@@ -41,7 +42,7 @@ final class ConfigLineFix implements Fix {
 
     @Override
     public List<Saved> capture() {
-        return List.of(files.capture(path));
+        return List.of(files.capture(path, key));
     }
 
     @Override

@@ -20,7 +20,7 @@ public final class DpkgStatusFile implements PackageManager {
 
     @Override
     public List<Saved> capture(String name) {
-        return List.of(files.capture(STATUS));
+        return List.of(files.capture(STATUS, name));
     }
 
     @Override

@@ -23,7 +23,8 @@ import org.caart.contract.agent.v1.RemediationItemOrder;
  */
 final class FixCatalog {
 
-    private static final String FIREWALL_POLICY = "HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\";
+    private static final String FIREWALL_POLICY =
+            "HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\WindowsFirewall\\";
 
     private final CatalogEntries entries;
 
@@ -59,14 +60,16 @@ final class FixCatalog {
         return switch (spec.type()) {
             case "sysctl" -> new SysctlFix(host.files(), spec.required("key"), target(spec, entry));
             case "sshd-setting" -> new SshdSettingFix(host.files(), host.sshd(), spec.required("keyword"),
-                    target(spec, entry));
+                    spec.op().equals("excludes") && entry.isEmpty() ? withoutExcluded(spec, host) : target(spec,
+                            entry));
             case "file-mode" -> fileMode(spec, host);
             case "package-absent" -> new PackageRemovalFix(host.packages(), spec.required("package"));
             case "file-content" -> configLine(host, entry);
             case "registry-value" -> registry(host, FixKind.REGISTRY_VALUE,
                     RegistryKey.parse(spec.required("key")).toString(), spec.required("name"), target(spec, entry));
             case "firewall-profile" -> firewall(spec, entry, host);
-            case "security-policy" -> new SecurityPolicyFix(host.windows(), spec.required("setting"), target(spec, entry));
+            case "security-policy" -> new SecurityPolicyFix(host.windows(), spec.required("setting"), target(spec,
+                    entry));
             case "user-right" -> userRight(spec, host);
             case "audit-policy" -> new AuditPolicyFix(host.windows(), "{" + spec.required("guid").replace("{", "")
                     .replace("}", "").toUpperCase(Locale.ROOT) + "}", spec.flag("success"), spec.flag("failure"));
@@ -83,6 +86,23 @@ final class FixCatalog {
     private static String target(CheckSpec spec, Optional<CatalogEntries.Entry> entry) {
         return Targets.of(spec, entry).orElseThrow(() -> new NoFix("the check's expectation (op " + spec.op()
                 + ") names no single value to set"));
+    }
+
+    /**
+     * For an sshd list keyword that must exclude some entries (Ciphers, MACs, KexAlgorithms): the list in effect now
+     * without them, so that nothing the daemon offers is added.
+     */
+    private static String withoutExcluded(CheckSpec spec, HostContext host) {
+        String keyword = spec.required("keyword");
+        String now = host.platforms().get().sshdConfig().flatMap(c -> c.value(keyword))
+                .orElseThrow(() -> new NoFix("sshd's current " + keyword + " are unknown"));
+        java.util.List<String> excluded = spec.operands().stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
+        java.util.List<String> kept = java.util.Arrays.stream(now.split("[,\\s]+")).filter(a -> !a.isBlank())
+                .filter(a -> !excluded.contains(a.toLowerCase(Locale.ROOT))).toList();
+        if (kept.isEmpty()) {
+            throw new NoFix("every " + keyword + " entry in effect is excluded; choose the list by hand");
+        }
+        return String.join(",", kept);
     }
 
     private static Fix fileMode(CheckSpec spec, HostContext host) {
@@ -103,7 +123,8 @@ final class FixCatalog {
     private static Fix configLine(HostContext host, Optional<CatalogEntries.Entry> entry) {
         CatalogEntries.Entry line = entry.filter(e -> e.path() != null && e.key() != null)
                 .orElseThrow(() -> new NoFix("the agent's catalog has no line to set for this file-content check"));
-        return new ConfigLineFix(host.files(), line.path(), line.key(), line.separator() == null ? " " : line.separator(),
+        return new ConfigLineFix(host.files(), line.path(), line.key(), line.separator() == null ? " "
+                : line.separator(),
                 line.value());
     }
 

@@ -38,13 +38,15 @@ final class ItemApplier {
     }
 
     void apply(OrderProgress progress, Planned planned, boolean ordered) {
-        Set<RemediationFlag> extra = ordered ? EnumSet.of(RemediationFlag.ORDERED) : EnumSet.noneOf(RemediationFlag.class);
+        Set<RemediationFlag> extra = ordered ? EnumSet.of(RemediationFlag.ORDERED)
+                : EnumSet.noneOf(RemediationFlag.class);
         if (planned.fix() != null && (!planned.fix().settle().isZero() || !settings.settle().isZero())) {
             extra.add(RemediationFlag.SETTLE_TIME);
         }
         RemediationItemReport queued = progress.item(planned.item().itemId());
         if (planned.fix() == null || !planned.needed()) {
-            RemediationItemState state = planned.needed() ? RemediationItemState.MANUAL : RemediationItemState.NOT_NEEDED;
+            RemediationItemState state = planned.needed() ? RemediationItemState.MANUAL
+                    : RemediationItemState.NOT_NEEDED;
             progress.update(ItemReports.planned(queued, planned, state, extra, progress.now()), false);
             return;
         }
@@ -115,10 +117,12 @@ final class ItemApplier {
     }
 
     private void fail(OrderProgress progress, RemediationItemReport base, String message) {
-        progress.update(ItemReports.with(base, RemediationItemState.FAILED, null, null, message, progress.now()), false);
+        progress.update(ItemReports.with(base, RemediationItemState.FAILED, null, null, message, progress.now()),
+                false);
     }
 
     private Outcome evaluate(Planned planned) {
-        return planned.check().evaluate(host.freshHost(planned.policy().commandsAllowed(settings.allowServerCommands())));
+        boolean commands = planned.policy().commandsAllowed(settings.allowServerCommands());
+        return planned.check().evaluate(host.freshHost(commands));
     }
 }

@@ -21,10 +21,12 @@ final class ItemReports {
                 : java.util.stream.Stream.concat(fix.flags().stream(), extra.stream()).distinct().sorted().toList();
         String manualText = fix == null ? planned.check().info().remediation() : null;
         String message = fix == null ? planned.manual() : state == RemediationItemState.NOT_NEEDED
-                ? "the check already " + planned.observed().status().name().toLowerCase().replace('_', ' ') + "; nothing"
+                ? "the check already " + planned.observed().status().name().toLowerCase().replace('_', ' ')
+                        + "; nothing"
                 + " to change" : null;
         return new RemediationItemReport(queued.itemId(), queued.checkId(), queued.policyId(), state,
-                fix == null ? FixKind.MANUAL : fix.kind(), planned.observed().observed(), fix == null ? null : fix.target(),
+                fix == null ? FixKind.MANUAL : fix.kind(), planned.observed().observed(), fix == null ? null
+                        : fix.target(),
                 null, null, message, flags, manualText, at);
     }
 

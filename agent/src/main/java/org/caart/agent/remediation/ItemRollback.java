@@ -16,14 +16,14 @@ final class ItemRollback {
     }
 
     void rollback(OrderProgress progress, RemediationItemReport queued, JournalHistory.ItemRecord change,
-                  RemediationPolicy policy, Check check) {
+                  JournalHistory history, RemediationPolicy policy, Check check) {
         String before = ItemReports.describe(change.before());
         RemediationItemReport base = new RemediationItemReport(queued.itemId(), queued.checkId(), queued.policyId(),
                 RemediationItemState.APPLYING, change.kind(), change.last().after(), change.last().before(), before,
                 null, null, change.last().flags(), null, progress.now());
         progress.update(base, false);
         try {
-            Restorer.restore(host, change.kind(), change.before());
+            Restorer.restore(host, change.kind(), change.before(), file -> history.creation(file, change.seq()));
         } catch (RuntimeException e) {
             progress.update(ItemReports.with(base, RemediationItemState.FAILED, null, null, "could not put the before"
                     + " value back: " + e.getMessage(), progress.now()), false);

@@ -15,8 +15,12 @@ import org.caart.contract.agent.v1.RemediationOrderView;
 /** The journal replayed: every order with its items' before values and latest states. */
 final class JournalHistory {
 
-    /** One item: its before values (null when nothing was captured), latest report and whether its change is in place. */
-    record ItemRecord(String itemId, FixKind kind, List<Saved> before, RemediationItemReport last, boolean inPlace) {
+    /**
+     * One item: its before values (null when nothing was captured), latest report, whether its change is in place,
+     * and {@code seq}, the journal line of its before values (later changes have higher numbers).
+     */
+    record ItemRecord(String orderId, String itemId, FixKind kind, List<Saved> before, RemediationItemReport last,
+                      boolean inPlace, int seq) {
 
         /** Captured, and not finished: the agent stopped while it was being changed. */
         boolean interrupted() {
@@ -37,7 +41,9 @@ final class JournalHistory {
 
     static JournalHistory replay(List<JournalEntry> entries) {
         Map<String, OrderRecord> orders = new LinkedHashMap<>();
+        int line = 0;
         for (JournalEntry entry : entries) {
+            line++;
             OrderRecord order = orders.get(entry.orderId());
             if (entry.type().equals(JournalEntry.ORDER)) {
                 orders.put(entry.orderId(), new OrderRecord(entry.order(), entry.root(), entry.origin(),
@@ -50,11 +56,12 @@ final class JournalHistory {
             Map<String, ItemRecord> items = order.items();
             ItemRecord item = entry.itemId() == null ? null : items.get(entry.itemId());
             switch (entry.type()) {
-                case JournalEntry.BEFORE -> items.put(entry.itemId(), new ItemRecord(entry.itemId(), entry.kind(),
-                        entry.before(), item == null ? null : item.last(), item != null && item.inPlace()));
-                case JournalEntry.ITEM -> items.put(entry.itemId(), new ItemRecord(entry.itemId(),
+                case JournalEntry.BEFORE -> items.put(entry.itemId(), new ItemRecord(entry.orderId(), entry.itemId(),
+                        entry.kind(), entry.before(), item == null ? null : item.last(), item != null && item.inPlace(),
+                        line));
+                case JournalEntry.ITEM -> items.put(entry.itemId(), new ItemRecord(entry.orderId(), entry.itemId(),
                         item == null ? null : item.kind(), item == null ? null : item.before(), entry.item(),
-                        Boolean.TRUE.equals(entry.inPlace())));
+                        Boolean.TRUE.equals(entry.inPlace()), item == null ? line : item.seq()));
                 default -> {
                 }
             }
@@ -74,6 +81,29 @@ final class JournalHistory {
 
     List<OrderRecord> all() {
         return new ArrayList<>(orders.values());
+    }
+
+    /**
+     * How file {@code fileKey} was captured the last time it did not exist, up to journal line {@code seq}: the change
+     * that created it, with the folders made for it; empty when it existed all along.
+     */
+    Optional<Saved> creation(String fileKey, int seq) {
+        Saved found = null;
+        int at = -1;
+        for (OrderRecord order : orders.values()) {
+            for (ItemRecord item : order.items().values()) {
+                if (item.before() == null || item.seq() > seq || item.seq() < at) {
+                    continue;
+                }
+                for (Saved saved : item.before()) {
+                    if (saved.kind().equals("file") && saved.key().equals(fileKey) && !saved.present()) {
+                        found = saved;
+                        at = item.seq();
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(found);
     }
 
     /** The item of order {@code orderId} that changed check {@code checkId}, when its change is still in place. */

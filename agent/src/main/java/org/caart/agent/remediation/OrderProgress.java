@@ -67,7 +67,8 @@ final class OrderProgress {
 
     RemediationReportView send(boolean finished, String message) {
         RemediationReportView report = new RemediationReportView(java.util.UUID.randomUUID().toString(),
-                order.orderId(), order.action(), ++sequence, finished, allowed, message, new ArrayList<>(items.values()));
+                order.orderId(), order.action(), ++sequence, finished, allowed, message,
+                        new ArrayList<>(items.values()));
         reports.accept(report);
         return report;
     }

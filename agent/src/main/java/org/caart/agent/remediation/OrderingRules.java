@@ -19,7 +19,8 @@ import org.caart.contract.agent.v1.RemediationFlag;
  * <ol>
  * <li>Windows account lockout: LockoutBadCount first (duration and reset counter exist only with a threshold),
  * then LockoutDuration and ResetLockoutCount in the order that keeps reset counter &lt;= duration at every step.</li>
- * <li>Windows password age: MaximumPasswordAge and MinimumPasswordAge in the order that keeps minimum &lt; maximum.</li>
+ * <li>Windows password age: MaximumPasswordAge and MinimumPasswordAge in the order that keeps minimum &lt;
+ * maximum.</li>
  * <li>Changes to remote access go after all others, so that a dead-man revert undoes nothing but themselves.</li>
  * </ol>
  * The items a rule moves keep the places the group held, so other items stay where the order put them.
@@ -55,7 +56,8 @@ final class OrderingRules {
         add(age, maximumFirst ? maximum : minimum);
         add(age, maximumFirst ? minimum : maximum);
         regroup(result, age, ordered);
-        result.sort(Comparator.comparing(p -> p.fix() != null && p.fix().flags().contains(RemediationFlag.REMOTE_ACCESS)));
+        result.sort(Comparator.comparing(p -> p.fix() != null
+                && p.fix().flags().contains(RemediationFlag.REMOTE_ACCESS)));
         return result;
     }
 

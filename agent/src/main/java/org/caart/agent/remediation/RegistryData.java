@@ -49,6 +49,7 @@ final class RegistryData {
         if ((existing == null || existing == RegistryValueType.REG_DWORD) && number) {
             return RegistryValue.dword(parsed);
         }
-        return existing == RegistryValueType.REG_EXPAND_SZ ? RegistryValue.expandString(value) : RegistryValue.string(value);
+        return existing == RegistryValueType.REG_EXPAND_SZ ? RegistryValue.expandString(value)
+                : RegistryValue.string(value);
     }
 }

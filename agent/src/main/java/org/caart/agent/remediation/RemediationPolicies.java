@@ -51,7 +51,8 @@ final class RemediationPolicies {
             return of(policyId, "server policy " + name, inOrder.get().policyContent(), PolicyOrigin.SERVER);
         }
         for (String file : builtinFiles()) {
-            String text = resource(file).orElseThrow(() -> new PolicyException("built-in policy " + file + " is missing"));
+            String text = resource(file).orElseThrow(() -> new PolicyException("built-in policy " + file
+                    + " is missing"));
             RemediationPolicy builtin = of(policyId, "built-in:" + file, text, PolicyOrigin.BUILTIN);
             if (file.replaceFirst("\\.(ya?ml|json)$", "").equals(policyId) || builtin.policy().id().equals(policyId)) {
                 return builtin;
@@ -60,7 +61,8 @@ final class RemediationPolicies {
         Path file = Path.of(policyId);
         if (Files.isRegularFile(file)) {
             try {
-                return of(policyId, file.toString(), Files.readString(file, StandardCharsets.UTF_8), PolicyOrigin.LOCAL_FILE);
+                return of(policyId, file.toString(), Files.readString(file, StandardCharsets.UTF_8),
+                        PolicyOrigin.LOCAL_FILE);
             } catch (IOException e) {
                 throw new PolicyException(file + ": cannot read: " + e.getMessage(), e);
             }

@@ -57,7 +57,8 @@ public record RemediationSettings(boolean allowRemediation, boolean allowServerC
         }
         String onRestart = properties.getProperty(ON_RESTART, "resume").strip().toUpperCase(Locale.ROOT);
         if (!onRestart.equals("RESUME") && !onRestart.equals("ROLLBACK")) {
-            throw new IOException(configFile + ": " + ON_RESTART + " must be resume or rollback, not '" + onRestart + "'");
+            throw new IOException(configFile + ": " + ON_RESTART + " must be resume or rollback, not '" + onRestart
+                    + "'");
         }
         return new RemediationSettings(flag(properties, ALLOW_REMEDIATION), flag(properties, "allow-server-commands"),
                 seconds(properties, DEAD_MAN, 120, 5, configFile), seconds(properties, SETTLE, 0, 0, configFile),

@@ -198,12 +198,13 @@ public final class Remediator {
             RemediationItemReport queued = progress.item(item.itemId());
             Optional<JournalHistory.ItemRecord> change = history.changeInPlace(original, item.checkId());
             if (change.isEmpty()) {
-                progress.update(ItemReports.with(queued, RemediationItemState.NOT_NEEDED, null, null, "order " + original
+                progress.update(ItemReports.with(queued, RemediationItemState.NOT_NEEDED, null, null, "order "
+                        + original
                         + " left no change of this check in place", progress.now()), false);
                 continue;
             }
-            new ItemRollback(host, settings).rollback(progress, queued, change.get(), resolved.policies()
-                    .get(item.itemId()), resolved.checks().get(item.itemId()));
+            new ItemRollback(host, settings).rollback(progress, queued, change.get(), history,
+                    resolved.policies().get(item.itemId()), resolved.checks().get(item.itemId()));
         }
     }
 

@@ -52,6 +52,16 @@ public final class RootedFiles {
         }
     }
 
+    /**
+     * The file as it is now, for a change of one line (or stanza) {@code name} in it: kept in {@link Saved#name()}
+     * so that this change alone can be undone when the file changed again later.
+     */
+    public Saved capture(String hostPath, String name) {
+        Saved file = capture(hostPath);
+        return new Saved(file.kind(), file.key(), name, file.present(), file.value(), file.content(), file.mode(),
+                file.uid(), file.gid(), file.createdDirectories());
+    }
+
     /** The file as it is now: content, mode and owner, or absent with the folders a write would create. */
     public Saved capture(String hostPath) {
         Path path = regular(hostPath);
@@ -59,7 +69,8 @@ public final class RootedFiles {
             if (!Files.exists(path, NO_FOLLOW)) {
                 return new Saved("file", hostPath, null, false, null, null, null, null, null, missingParents(hostPath));
             }
-            return new Saved("file", hostPath, null, true, null, Base64.getEncoder().encodeToString(Files.readAllBytes(path)),
+            return new Saved("file", hostPath, null, true, null,
+                    Base64.getEncoder().encodeToString(Files.readAllBytes(path)),
                     mode(path), (Integer) Files.getAttribute(path, "unix:uid", NO_FOLLOW),
                     (Integer) Files.getAttribute(path, "unix:gid", NO_FOLLOW), List.of());
         } catch (IOException e) {

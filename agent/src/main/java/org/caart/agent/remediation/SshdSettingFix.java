@@ -20,7 +20,8 @@ final class SshdSettingFix implements Fix {
 
     static final String MAIN = "/etc/ssh/sshd_config";
     static final String DROP_IN = "/etc/ssh/sshd_config.d/00-caart-remediation.conf";
-    private static final Pattern INCLUDE = Pattern.compile("^\\s*Include\\s+.*sshd_config\\.d/", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INCLUDE = Pattern.compile("^\\s*Include\\s+.*sshd_config\\.d/",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern MATCH = Pattern.compile("^\\s*Match\\s", Pattern.CASE_INSENSITIVE);
 
     private final RootedFiles files;
@@ -52,7 +53,7 @@ final class SshdSettingFix implements Fix {
 
     @Override
     public List<Saved> capture() {
-        return List.of(files.capture(file()));
+        return List.of(files.capture(file(), keyword));
     }
 
     @Override
@@ -93,7 +94,8 @@ final class SshdSettingFix implements Fix {
         return include >= 0 && (setting < 0 || setting > include) ? DROP_IN : MAIN;
     }
 
-    private static List<String> global(List<String> lines) {
+    /** The lines before the first Match block: sshd's global settings. */
+    static List<String> global(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
             if (MATCH.matcher(lines.get(i)).find()) {
                 return lines.subList(0, i);

@@ -21,8 +21,8 @@ import org.caart.contract.agent.v1.RemediationFlag;
 final class SysctlFix implements Fix {
 
     static final String DROP_IN = "/etc/sysctl.d/99-zz-caart-remediation.conf";
-    private static final String HEADER = "# Kernel parameters set by CAaRT remediation (caart-agent); a rollback removes"
-            + " them.\n";
+    private static final String HEADER = "# Kernel parameters set by CAaRT remediation (caart-agent);"
+            + " a rollback removes them.\n";
 
     private final RootedFiles files;
     private final String key;
@@ -51,7 +51,7 @@ final class SysctlFix implements Fix {
 
     @Override
     public List<Saved> capture() {
-        return List.of(files.capture(DROP_IN), Saved.value("sysctl", key, readLive(files, key)));
+        return List.of(files.capture(DROP_IN, key), Saved.value("sysctl", key, readLive(files, key)));
     }
 
     @Override

@@ -13,7 +13,8 @@ final class UnavailableWindowsSettings {
                 new Class<?>[] {WindowsSettings.class}, (proxy, method, args) -> {
                     if (method.getDeclaringClass() == Object.class) {
                         return method.getName().equals("toString") ? "no Windows settings: " + why
-                                : method.getName().equals("hashCode") ? System.identityHashCode(proxy) : proxy == args[0];
+                                : method.getName().equals("hashCode") ? System.identityHashCode(proxy)
+                                        : proxy == args[0];
                     }
                     throw new RemediationException("Windows settings cannot be changed here: " + why);
                 });

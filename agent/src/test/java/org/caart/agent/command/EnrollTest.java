@@ -101,7 +101,8 @@ class EnrollTest {
 
         assertEquals(0, enroll("--allow-remediation"), err());
 
-        assertEquals("# host settings\nallow-server-commands=false\nallow-remediation=true\n", Files.readString(config));
+        assertEquals("# host settings\nallow-server-commands=false\nallow-remediation=true\n",
+                Files.readString(config));
         assertTrue(org.caart.agent.remediation.RemediationSettings.load(config).allowRemediation());
     }
 

@@ -32,7 +32,8 @@ class RemediateTest {
             checks:
               - {id: forward, title: t, severity: low, check: {type: sysctl, key: net.ipv4.ip_forward, value: 0}}
               - {id: passwd, title: t, severity: low, check: {type: file-mode, path: /etc/passwd, max-mode: '0644'}}
-              - {id: tmp, title: t, severity: low, remediation: "Mount /tmp with nodev.", check: {type: mount-option, mount-point: /tmp, options: [nodev]}}
+              - {id: tmp, title: t, severity: low, remediation: "Mount /tmp with nodev.", check: {type: mount-option,
+                      mount-point: /tmp, options: [nodev]}}
             """;
 
     @TempDir
@@ -88,6 +89,13 @@ class RemediateTest {
         assertEquals(5, remediate("apply", "--policy", policy.toString(), "forward"));
         assertTrue(out().contains("this host does not allow remediation"), out());
         assertEquals("1\n", Files.readString(root.resolve("proc/sys/net/ipv4/ip_forward")));
+    }
+
+    @Test
+    void anUnknownActionIsAUsageErrorBeforeAnythingIsTouched() {
+        assertEquals(2, remediate("fix-everything"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown action 'fix-everything'"));
+        assertTrue(Files.notExists(dir.resolve("state")));
     }
 
     @Test

@@ -9,7 +9,8 @@ class ConfigLinesTest {
     @Test
     void theFirstActiveLineOfTheKeyIsReplacedAndCommentsStay() {
         assertEquals("# PASS_MAX_DAYS 1\nPASS_MAX_DAYS\t365\nPASS_MAX_DAYS 5\n", ConfigLines.set(
-                "# PASS_MAX_DAYS 1\nPASS_MAX_DAYS 99999\nPASS_MAX_DAYS 5\n", "PASS_MAX_DAYS", "\t", "365", false, false));
+                "# PASS_MAX_DAYS 1\nPASS_MAX_DAYS 99999\nPASS_MAX_DAYS 5\n", "PASS_MAX_DAYS", "\t", "365", false,
+                        false));
     }
 
     @Test
@@ -20,7 +21,8 @@ class ConfigLinesTest {
 
     @Test
     void aKeyThatOnlyStartsLikeAnotherIsNotTakenForIt() {
-        assertEquals("PASS_MAX_DAYS_X 1\nPASS_MAX_DAYS 2\n", ConfigLines.set("PASS_MAX_DAYS_X 1\n", "PASS_MAX_DAYS", " ",
+        assertEquals("PASS_MAX_DAYS_X 1\nPASS_MAX_DAYS 2\n", ConfigLines.set("PASS_MAX_DAYS_X 1\n", "PASS_MAX_DAYS",
+                " ",
                 "2", false, false));
     }
 
@@ -32,9 +34,11 @@ class ConfigLinesTest {
 
     @Test
     void keywordsCanBeCaseInsensitiveAndATextWithoutFinalNewlineKeepsThatShape() {
-        assertEquals("permitrootlogin yes\nPermitRootLogin no", ConfigLines.set("permitrootlogin yes\nPermitRootLogin x",
+        assertEquals("permitrootlogin yes\nPermitRootLogin no",
+                ConfigLines.set("permitrootlogin yes\nPermitRootLogin x",
                 "PermitRootLogin", " ", "no", false, false));
-        assertEquals("PermitRootLogin no\nX 1", ConfigLines.set("permitrootlogin yes\nX 1", "PermitRootLogin", " ", "no",
+        assertEquals("PermitRootLogin no\nX 1", ConfigLines.set("permitrootlogin yes\nX 1", "PermitRootLogin", " ",
+                "no",
                 true, false));
     }
 }

@@ -49,7 +49,8 @@ class DeadManTest {
     void noAnswerWithinTheLimitRevertsAfterTheLimit() {
         Ticking clock = new Ticking();
         Instant start = clock.now;
-        assertFalse(DeadMan.confirm(timeout -> false, Duration.ofSeconds(10), clock, d -> clock.now = clock.now.plus(d)));
+        assertFalse(DeadMan.confirm(timeout -> false, Duration.ofSeconds(10), clock,
+                d -> clock.now = clock.now.plus(d)));
         assertEquals(Duration.ofSeconds(10), Duration.between(start, clock.now));
     }
 

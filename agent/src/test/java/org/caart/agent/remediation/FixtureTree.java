@@ -62,7 +62,8 @@ final class FixtureTree {
                 boolean directory = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
                 String content = directory ? "" : HexFormat.of().formatHex(Files.readAllBytes(path));
                 picture.put("/" + root.relativize(path), (directory ? "d " : "f ")
-                        + Integer.toOctalString((Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS)
+                        + Integer.toOctalString((Integer) Files.getAttribute(path, "unix:mode",
+                                LinkOption.NOFOLLOW_LINKS)
                         & 07777) + " " + Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS) + ":"
                         + Files.getAttribute(path, "unix:gid", LinkOption.NOFOLLOW_LINKS) + " " + content);
             }

@@ -34,8 +34,10 @@ class KillDuringOrderTest {
             os: linux
             checks:
               - {id: forward, title: t, severity: low, check: {type: sysctl, key: net.ipv4.ip_forward, value: 0}}
-              - {id: redirects, title: t, severity: low, check: {type: sysctl, key: net.ipv4.conf.all.send_redirects, value: 0}}
-              - {id: martians, title: t, severity: low, check: {type: sysctl, key: net.ipv4.conf.all.log_martians, value: 1}}
+              - {id: redirects, title: t, severity: low, check: {type: sysctl, key: net.ipv4.conf.all.send_redirects,
+                      value: 0}}
+              - {id: martians, title: t, severity: low, check: {type: sysctl, key: net.ipv4.conf.all.log_martians,
+                      value: 1}}
               - {id: passwd, title: t, severity: low, check: {type: file-mode, path: /etc/passwd, max-mode: '0644'}}
             """;
 
@@ -74,7 +76,8 @@ class KillDuringOrderTest {
         assertEquals(0644, tree.mode("/etc/passwd"));
 
         Process rollback = agent("remediate", "rollback", "--order", order.order().orderId());
-        assertEquals(0, rollback.waitFor(), new String(rollback.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        assertEquals(0, rollback.waitFor(), new String(rollback.getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8));
         assertEquals(original, tree.picture());
     }
 
@@ -119,11 +122,13 @@ class KillDuringOrderTest {
     }
 
     private Process agent(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+                "java").toString(),
                 "-Dcaart.config.dir=" + dir.resolve("config"), "-cp", System.getProperty("java.class.path"),
                 "org.caart.agent.Main"));
         command.addAll(List.of(args));
-        command.addAll(List.of("--root", dir.resolve("root").toString(), "--state-dir", dir.resolve("state").toString()));
+        command.addAll(List.of("--root", dir.resolve("root").toString(), "--state-dir",
+                dir.resolve("state").toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 }

@@ -43,6 +43,7 @@ class LinuxFixesTest {
               - {id: inactive, title: t, severity: low, check: {type: file-content, path: /etc/default/useradd, ignore-comments: true, must-match: ['^\\s*INACTIVE\\s*=\\s*(?:[0-9]|[1-3][0-9]|4[0-5])\\s*$']}}
               - {id: root-login, title: t, severity: low, check: {type: sshd-setting, keyword: PermitRootLogin, value: 'no'}}
               - {id: x11, title: t, severity: low, check: {type: sshd-setting, keyword: X11Forwarding, value: 'no'}}
+              - {id: ciphers, title: t, severity: low, check: {type: sshd-setting, keyword: Ciphers, op: excludes, values: [3des-cbc, aes128-cbc]}}
               - {id: auth-tries, title: t, severity: low, check: {type: sshd-setting, keyword: MaxAuthTries, op: le, value: 4}}
               - {id: telnet, title: t, severity: low, check: {type: package-absent, package: telnet}}
               - {id: tmp, title: t, severity: low, remediation: "Mount /tmp with nodev.", check: {type: mount-option, mount-point: /tmp, options: [nodev]}}
@@ -73,7 +74,8 @@ class LinuxFixesTest {
                 .file("/etc/login.defs", "# login.defs\n#PASS_MAX_DAYS 30\nMAIL_DIR /var/mail\nPASS_MAX_DAYS\t99999\n"
                         + "PASS_MIN_DAYS\t0\n", 0644)
                 .file("/etc/ssh/sshd_config", "# sshd\nInclude /etc/ssh/sshd_config.d/*.conf\nX11Forwarding yes\n"
-                        + "Match User backup\n    PermitRootLogin yes\n", 0644)
+                        + "Ciphers aes256-gcm@openssh.com,aes128-cbc,3des-cbc\nMatch User backup\n"
+                        + "    PermitRootLogin yes\n", 0644)
                 .file("/var/lib/dpkg/status", "Package: bash\nStatus: install ok installed\nVersion: 5.2\n\n"
                         + "Package: telnet\nStatus: install ok installed\nVersion: 0.17\n\nPackage: zsh\n"
                         + "Status: install ok installed\nVersion: 5.9\n", 0644)
@@ -89,12 +91,12 @@ class LinuxFixesTest {
         Map<String, String> before = tree.picture();
         Remediator remediator = remediator();
         RemediationOrderView apply = Orders.of(RemediationAction.APPLY, null, POLICY, "forward", "martians", "cron",
-                "passwd", "max-days", "inactive", "root-login", "x11", "telnet");
+                "passwd", "max-days", "inactive", "root-login", "x11", "ciphers", "telnet");
 
         RemediationReportView applied = remediator.execute(apply, root.toString(), "test");
 
         for (String check : List.of("forward", "martians", "cron", "passwd", "max-days", "inactive", "root-login",
-                "x11", "telnet")) {
+                "x11", "ciphers", "telnet")) {
             assertEquals(RemediationItemState.FIXED, Orders.state(applied, check), () -> check + ": "
                     + Orders.item(applied, check));
         }
@@ -106,13 +108,15 @@ class LinuxFixesTest {
                 tree.read("/etc/login.defs"));
         assertEquals("INACTIVE=30\n", tree.read("/etc/default/useradd"));
         assertTrue(tree.read(SshdSettingFix.DROP_IN).contains("PermitRootLogin no\n"));
+        assertTrue(tree.read(SshdSettingFix.DROP_IN).contains("Ciphers aes256-gcm@openssh.com\n"));
         assertTrue(tree.read(SshdSettingFix.MAIN).contains("Match User backup\n    PermitRootLogin yes\n"));
         assertFalse(tree.read("/var/lib/dpkg/status").contains("telnet"));
         assertEquals(List.of(RemediationFlag.RESTARTS_SERVICE, RemediationFlag.REMOTE_ACCESS),
                 Orders.item(applied, "root-login").flags());
 
         RemediationReportView rolledBack = remediator.execute(Orders.of(RemediationAction.ROLLBACK, apply.orderId(),
-                POLICY, "forward", "martians", "cron", "passwd", "max-days", "inactive", "root-login", "x11", "telnet"),
+                POLICY, "forward", "martians", "cron", "passwd", "max-days", "inactive", "root-login", "x11", "ciphers",
+                "telnet"),
                 root.toString(), "test");
 
         rolledBack.items().forEach(i -> assertEquals(RemediationItemState.ROLLED_BACK, i.state(), i::toString));
@@ -226,6 +230,37 @@ class LinuxFixesTest {
         assertEquals("/etc/crontab mode 0600, owner root, group root", Orders.item(plan, "cron").target());
         assertEquals(RemediationItemState.MANUAL, Orders.state(plan, "tmp"));
         assertTrue(plan.finished());
+        assertEquals(before, tree.picture());
+    }
+
+    @Test
+    void rollingBackOneItemKeepsTheOtherItemsLinesInSharedFiles() throws Exception {
+        Map<String, String> before = tree.picture();
+        Remediator remediator = remediator();
+        RemediationOrderView apply = Orders.of(RemediationAction.APPLY, null, POLICY, "forward", "martians",
+                "root-login", "x11", "telnet");
+        remediator.execute(apply, root.toString(), "test");
+        tree.file("/var/lib/dpkg/status", tree.read("/var/lib/dpkg/status").replace("Package: zsh", "Package: zsh-new"),
+                0644);
+
+        RemediationReportView some = remediator.execute(Orders.of(RemediationAction.ROLLBACK, apply.orderId(), POLICY,
+                "forward", "root-login", "telnet"), root.toString(), "test");
+
+        some.items().forEach(i -> assertEquals(RemediationItemState.ROLLED_BACK, i.state(), i::toString));
+        assertEquals("1\n", tree.read("/proc/sys/net/ipv4/ip_forward"));
+        assertEquals("1\n", tree.read("/proc/sys/net/ipv4/conf/all/log_martians"));
+        String dropIn = tree.read(SysctlFix.DROP_IN);
+        assertFalse(dropIn.contains("net.ipv4.ip_forward"), dropIn);
+        assertTrue(dropIn.contains("net.ipv4.conf.all.log_martians = 1\n"), dropIn);
+        assertEquals("# sshd settings of CAaRT remediation (caart-agent)\nX11Forwarding no\n",
+                tree.read(SshdSettingFix.DROP_IN));
+        assertTrue(tree.read("/var/lib/dpkg/status").contains("Package: telnet\n"));
+        assertTrue(tree.read("/var/lib/dpkg/status").contains("Package: zsh-new\n"), "a later edit is kept");
+
+        tree.file("/var/lib/dpkg/status", tree.read("/var/lib/dpkg/status").replace("Package: zsh-new", "Package: zsh"),
+                0644);
+        remediator.execute(Orders.of(RemediationAction.ROLLBACK, apply.orderId(), POLICY, "martians", "x11"),
+                root.toString(), "test");
         assertEquals(before, tree.picture());
     }
 

@@ -74,7 +74,8 @@ class RemediationSafetyTest {
     @Test
     void checksOfUploadedPoliciesAreManualUnlessTheHostAllowsFixingThem() throws Exception {
         Map<String, String> before = tree.picture();
-        Remediator remediator = new Remediators(state).settings(Remediators.ALLOWED.withUploadedPolicies(false)).build();
+        Remediator remediator = new Remediators(state).settings(Remediators.ALLOWED.withUploadedPolicies(false))
+                .build();
 
         RemediationReportView report = remediator.execute(apply("forward"), root.toString(), "test");
 

@@ -48,8 +48,10 @@ class ThrowawayFilesTest {
                 os: linux
                 checks:
                   - {id: key, title: t, severity: low, check: {type: file-mode, path: %s, max-mode: '0600'%s}}
-                  - {id: timeout, title: t, severity: low, check: {type: file-content, path: %s, must-match: ['^Timeout 60$']}}
-                  - {id: created, title: t, severity: low, check: {type: file-content, path: %s, must-match: ['^Enabled=no$']}}
+                  - {id: timeout, title: t, severity: low, check: {type: file-content, path: %s,
+                          must-match: ['^Timeout 60$']}}
+                  - {id: created, title: t, severity: low, check: {type: file-content, path: %s,
+                          must-match: ['^Enabled=no$']}}
                 """.formatted(secret, root ? ", owner: root" : "", conf, created);
         String entries = """
                 throwaway:

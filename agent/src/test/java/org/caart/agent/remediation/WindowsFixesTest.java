@@ -31,7 +31,8 @@ class WindowsFixesTest {
 
     private static final String POLICY = "caart-windows-baseline";
     private static final String AUDIT_LOGON = "{0CCE9215-69AE-11D9-BED3-505054503030}";
-    private static final String SYSTEM_POLICIES = "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System";
+    private static final String SYSTEM_POLICIES =
+            "HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System";
 
     @TempDir
     Path state;
@@ -119,7 +120,8 @@ class WindowsFixesTest {
         Map<String, Object> before = windows.picture();
 
         RemediationReportView plan = remediator(timeout -> true).execute(order(RemediationAction.PLAN, null,
-                "win.lockout.reset", "win.lockout.duration", "win.lockout.threshold", "win.password.history"), "/", "test");
+                "win.lockout.reset", "win.lockout.duration", "win.lockout.threshold", "win.password.history"), "/",
+                        "test");
 
         assertTrue(Orders.item(plan, "win.lockout.reset").flags().contains(RemediationFlag.ORDERED));
         assertTrue(Orders.item(plan, "win.lockout.threshold").flags().contains(RemediationFlag.ORDERED));

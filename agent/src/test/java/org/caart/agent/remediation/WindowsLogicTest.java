@@ -18,7 +18,8 @@ class WindowsLogicTest {
     void aSystemAccessTemplateHasOneSettingNumbersBareTextQuoted() {
         assertEquals("[Unicode]\r\nUnicode=yes\r\n[Version]\r\nsignature=\"$CHICAGO$\"\r\nRevision=1\r\n"
                 + "[System Access]\r\nLockoutDuration = 15\r\n", SeceditInf.systemAccess("LockoutDuration", "15"));
-        assertEquals(true, SeceditInf.systemAccess("NewGuestName", "visitor").endsWith("NewGuestName = \"visitor\"\r\n"));
+        assertEquals(true, SeceditInf.systemAccess("NewGuestName",
+                "visitor").endsWith("NewGuestName = \"visitor\"\r\n"));
     }
 
     @Test
@@ -40,7 +41,8 @@ class WindowsLogicTest {
     void registryValuesSurviveTheJournalExactly() {
         for (RegistryValue value : List.of(RegistryValue.dword(4294967295L), RegistryValue.qword(-2),
                 RegistryValue.string("a:b"), RegistryValue.expandString("%SystemRoot%"),
-                RegistryValue.multiString(List.of("x", "", "y")), RegistryValue.binary(new byte[] {0, 1, (byte) 255}))) {
+                RegistryValue.multiString(List.of("x", "", "y")), RegistryValue.binary(new byte[] {0, 1,
+                        (byte) 255}))) {
             assertEquals(value, RegistryData.decode(RegistryData.encode(value)));
         }
     }
@@ -56,7 +58,8 @@ class WindowsLogicTest {
     @Test
     void userRightHoldersFollowTheChecksOperator() {
         List<String> now = List.of("S-1-5-32-544", "S-1-1-0");
-        assertEquals(List.of("S-1-5-32-544"), UserRightFix.holders("only", now, List.of("*S-1-5-32-544", "S-1-5-32-555")));
+        assertEquals(List.of("S-1-5-32-544"), UserRightFix.holders("only", now, List.of("*S-1-5-32-544",
+                "S-1-5-32-555")));
         assertEquals(List.of("S-1-5-32-544", "S-1-1-0", "S-1-5-32-546"), UserRightFix.holders("includes", now,
                 List.of("S-1-5-32-546")));
         assertEquals(List.of("S-1-5-32-544"), UserRightFix.holders("excludes", now, List.of("s-1-1-0")));

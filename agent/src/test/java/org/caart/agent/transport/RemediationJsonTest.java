@@ -39,7 +39,8 @@ class RemediationJsonTest {
                  "policies":[],"futureField":1}]}""";
         RemediationOrderView order = Json.read(json.getBytes(StandardCharsets.UTF_8), OrdersView.class).remediate()
                 .get(0);
-        assertEquals(new RemediationOrderView("o-1", RemediationAction.ROLLBACK, "o-0", List.of(new RemediationItemOrder(
+        assertEquals(new RemediationOrderView("o-1", RemediationAction.ROLLBACK, "o-0",
+                List.of(new RemediationItemOrder(
                 "i-1", "deb.net.ipv4-forwarding", "caart-debian-baseline")), List.of()), order);
     }
 

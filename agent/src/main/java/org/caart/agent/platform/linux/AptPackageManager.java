@@ -25,7 +25,8 @@ public final class AptPackageManager implements PackageManager {
     public List<Saved> capture(String name) {
         SystemCommand.Result result = run(List.of("dpkg-query", "-W", "-f=${Version}", name));
         if (result.exitCode() != 0 || result.output().isBlank()) {
-            throw new RemediationException("package " + name + " is not installed (dpkg-query: " + result.output().strip()
+            throw new RemediationException("package " + name + " is not installed (dpkg-query: "
+                    + result.output().strip()
                     + ")");
         }
         return List.of(new Saved("package", name, null, true, result.output().strip(), null, null, null, null,

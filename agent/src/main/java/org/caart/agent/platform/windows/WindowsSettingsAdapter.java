@@ -56,10 +56,12 @@ public final class WindowsSettingsAdapter implements WindowsSettings {
             switch (value.type()) {
                 case REG_DWORD -> Advapi32Util.registrySetIntValue(hive, key.path(), name,
                         (int) value.number().orElseThrow(), VIEW);
-                case REG_QWORD -> Advapi32Util.registrySetLongValue(hive, key.path(), name, value.number().orElseThrow(),
+                case REG_QWORD -> Advapi32Util.registrySetLongValue(hive, key.path(), name,
+                        value.number().orElseThrow(),
                         VIEW);
                 case REG_SZ -> Advapi32Util.registrySetStringValue(hive, key.path(), name, value.text(), VIEW);
-                case REG_EXPAND_SZ -> Advapi32Util.registrySetExpandableStringValue(hive, key.path(), name, value.text(),
+                case REG_EXPAND_SZ -> Advapi32Util.registrySetExpandableStringValue(hive, key.path(), name,
+                        value.text(),
                         VIEW);
                 case REG_MULTI_SZ -> Advapi32Util.registrySetStringArray(hive, key.path(), name,
                         value.strings().toArray(String[]::new), VIEW);
@@ -160,7 +162,8 @@ public final class WindowsSettingsAdapter implements WindowsSettings {
             Path template = folder.resolve("fix.inf");
             Files.write(template, SeceditInf.bytes(inf));
             SystemCommand.Result result = SystemCommand.run(List.of(system32("secedit.exe"), "/configure", "/db",
-                    folder.resolve("fix.sdb").toString(), "/cfg", template.toString(), "/areas", area, "/quiet"), TIMEOUT);
+                    folder.resolve("fix.sdb").toString(), "/cfg", template.toString(), "/areas", area, "/quiet"),
+                            TIMEOUT);
             if (result.exitCode() != 0) {
                 throw new RemediationException("secedit /configure failed with exit code " + result.exitCode()
                         + " (run the agent as Administrator)");
