@@ -29,17 +29,18 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** Component -> the components it may import (besides the platform, which everyone may import). */
-    static final Map<String, Set<String>> ARROWS = Map.of(
-            "platform", Set.of(),
-            "ingest", Set.of(),
-            "account", Set.of(),
-            "company", Set.of("account"),
-            "policy", Set.of("company", "account"),
-            "endpoint", Set.of("company", "account"),
-            "audit", Set.of("endpoint", "policy", "company", "account", "ingest"),
-            "patch", Set.of("audit", "endpoint", "company", "account"),
-            "mail", Set.of("company", "account"),
-            "trail", Set.of("company", "account"));
+    static final Map<String, Set<String>> ARROWS = Map.ofEntries(
+            Map.entry("platform", Set.of()),
+            Map.entry("ingest", Set.of()),
+            Map.entry("account", Set.of()),
+            Map.entry("company", Set.of("account")),
+            Map.entry("policy", Set.of("company", "account")),
+            Map.entry("endpoint", Set.of("company", "account")),
+            Map.entry("audit", Set.of("endpoint", "policy", "company", "account", "ingest")),
+            Map.entry("patch", Set.of("audit", "endpoint", "company", "account")),
+            Map.entry("remediation", Set.of("audit", "endpoint", "policy", "company", "account")),
+            Map.entry("mail", Set.of("company", "account")),
+            Map.entry("trail", Set.of("company", "account")));
 
     private static JavaClasses classes;
 

@@ -32,17 +32,20 @@ import org.junit.jupiter.api.Test;
 class TableOwnershipTest {
 
     /** Component -> its tables (each table's sequence, {@code <table>_seq}, goes with it). */
-    static final Map<String, Set<String>> TABLES = Map.of(
-            "platform", Set.of("job_run"),
-            "ingest", Set.of("pipeline_probe"),
-            "account", Set.of("user_account", "login_throttle", "remember_token"),
-            "company", Set.of("company", "membership", "invitation"),
-            "policy", Set.of("uploaded_policy"),
-            "endpoint", Set.of("endpoint", "enrollment_token"),
-            "audit", Set.of("audit", "audit_run", "check_result", "check_text", "ingested_batch"),
-            "patch", Set.of("device", "patch_record", "patch_policy", "patch_override", "api_key", "patch_check"),
-            "mail", Set.of("outbox_mail"),
-            "trail", Set.of("trail_event"));
+    static final Map<String, Set<String>> TABLES = Map.ofEntries(
+            Map.entry("platform", Set.of("job_run")),
+            Map.entry("ingest", Set.of("pipeline_probe")),
+            Map.entry("account", Set.of("user_account", "login_throttle", "remember_token")),
+            Map.entry("company", Set.of("company", "membership", "invitation")),
+            Map.entry("policy", Set.of("uploaded_policy")),
+            Map.entry("endpoint", Set.of("endpoint", "enrollment_token")),
+            Map.entry("audit", Set.of("audit", "audit_run", "check_result", "check_text", "ingested_batch")),
+            Map.entry("patch", Set.of("device", "patch_record", "patch_policy", "patch_override", "api_key",
+                    "patch_check")),
+            Map.entry("remediation", Set.of("remediation", "remediation_order", "remediation_item",
+                    "remediation_step", "remediation_setting")),
+            Map.entry("mail", Set.of("outbox_mail")),
+            Map.entry("trail", Set.of("trail_event")));
 
     private static final Path SOURCES = Path.of("src/main/java/org/caart");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.caart.patch.control.PatchDigest;
+import org.caart.platform.DigestSections;
 import org.junit.jupiter.api.Test;
 
 class PatchDigestTest {
@@ -24,7 +25,9 @@ class PatchDigestTest {
                 List.of(new PatchDigest.StaleAgent(3, "ws-17", OffsetDateTime.parse("2026-11-20T08:00:00Z"))),
                 List.of(new PatchDigest.Finding(40, "ws-18", "score fell from 90.0% to 80.0%")),
                 List.of(new PatchDigest.Finding(40, "ws-18", "5.2 Firewall on (high)")),
-                List.of(new PatchDigest.Finding(40, "ws-19", "the agent did not pick the order up")));
+                List.of(new PatchDigest.Finding(40, "ws-19", "the agent did not pick the order up")),
+                List.of(new DigestSections.Section("Remediations", 1, List.of(new DigestSections.Item(
+                        "remediation #5: 2 FIXED", "https://caart.example.org/app/remediation.xhtml?company=7")))));
         PatchDigest.Mail mail = digest.daily(content);
         assertEquals("[CAaRT] Clinic <North>: 1 overdue, 1 due soon — patch digest 2026-11-22", mail.subject());
         String text = mail.text();
@@ -37,6 +40,8 @@ class PatchDigestTest {
         assertTrue(text.contains("ws-18: score fell from 90.0% to 80.0%\n    https://caart.example.org/app/audit.xhtml"
                 + "?company=7&audit=40"), text);
         assertTrue(text.contains("ws-19: the agent did not pick the order up"), text);
+        assertTrue(text.contains("REMEDIATIONS (1)\n  - remediation #5: 2 FIXED\n    https://caart.example.org/app/"
+                + "remediation.xhtml?company=7\n"), "sections other components add: " + text);
         assertTrue(text.endsWith("Patch board: https://caart.example.org/app/patches.xhtml?company=7\n"), text);
         assertTrue(mail.html().contains("Clinic &lt;North&gt;"), "names are escaped in HTML");
         assertFalse(mail.html().contains("<North>"));

@@ -20,6 +20,7 @@ final class AgentProcess implements AutoCloseable {
     private final Path stateDir;
     private final Map<String, String> environment = new HashMap<>();
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> jvmOptions = new ArrayList<>();
     private Process running;
     private Thread reader;
 
@@ -30,6 +31,16 @@ final class AgentProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Keeps the agent's configuration ({@code agent.properties}, {@code policies/}) in this process's own folder
+     * instead of the user's (for root: {@code /etc/caart}), for every command started from now on.
+     */
+    Path ownConfig() {
+        Path config = stateDir.resolve("config");
+        jvmOptions.add("-Dcaart.config.dir=" + config);
+        return config;
     }
 
     /** Sets an environment variable for every command started from now on. */
@@ -67,8 +78,9 @@ final class AgentProcess implements AutoCloseable {
     /** Starts a long-running command ({@code run}) in the background. */
     void start(String... args) {
         output.clear();
-        List<String> command = new ArrayList<>(List.of(CaartServer.javaBin(), "-Xmx128m", "-jar",
-                jar().toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(CaartServer.javaBin(), "-Xmx128m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toAbsolutePath().toString()));
         command.addAll(List.of(args));
         command.add("--state-dir");
         command.add(stateDir.toString());

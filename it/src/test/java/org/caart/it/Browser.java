@@ -145,6 +145,19 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Clicks an ajax control that redirects, and waits for the next page. */
+    void submitAjax(String id) {
+        String before = driver.getCurrentUrl();
+        find(id).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().equals(before));
+        settle();
+    }
+
+    /** Waits (through the page's poll) until the element shows the text. */
+    void waitForText(String id, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> textOf(id).equals(text));
+    }
+
     void settle() {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
                 .executeScript("return document.readyState === 'complete' && (!window.PrimeFaces || "
@@ -158,6 +171,25 @@ final class Browser implements AutoCloseable {
     String path() {
         String url = driver.getCurrentUrl();
         return url.substring(server.url("").length());
+    }
+
+    /** Saves what the browser shows as it/target/screenshots/NAME.png, for a person to look at. */
+    Path screenshot(String name) {
+        try {
+            Path folder = Path.of("target", "screenshots");
+            Files.createDirectories(folder);
+            Path file = folder.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A screenshot with the element scrolled to the top of the window. */
+    Path screenshot(String name, String id) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(true);", find(id));
+        return screenshot(name);
     }
 
     WebDriver driver() {

@@ -48,6 +48,8 @@ class CompanyIsolationIT {
     static long bKeyId;
     static long aPolicyId;
     static long bPolicyId;
+    static long aRemediationId;
+    static long bRemediationId;
 
     @BeforeAll
     static void twoCompanies() {
@@ -59,10 +61,12 @@ class CompanyIsolationIT {
         bMemberId = memberId(b.api().get(b.path("/members")), b.ownerEmail());
         aInvitationId = invite(a, "pending-a");
         bInvitationId = invite(b, "pending-b");
-        FakeAgent.enroll(a, "alpha-host");
-        FakeAgent.enroll(b, "bravo-host");
+        FakeAgent aAgent = FakeAgent.enroll(a, "alpha-host");
+        FakeAgent bAgent = FakeAgent.enroll(b, "bravo-host");
         aEndpointId = AgentApiIT.endpointId(a, "alpha-host");
         bEndpointId = AgentApiIT.endpointId(b, "bravo-host");
+        aRemediationId = remediation(a, aAgent);
+        bRemediationId = remediation(b, bAgent);
         aAuditId = AgentApiIT.startAudit(a, "Alpha audit");
         bAuditTitle = "Bravo secret audit " + b.companyId();
         bAuditId = AgentApiIT.startAudit(b, bAuditTitle);
@@ -80,16 +84,18 @@ class CompanyIsolationIT {
     /** The ids every page and operation may take, of company A or of company B. */
     static Map<String, Long> ids(boolean ofB) {
         return ofB ? Map.of("company", b.companyId(), "member", bMemberId, "invitation", bInvitationId,
-                "endpoint", bEndpointId, "audit", bAuditId, "device", bDeviceId, "key", bKeyId, "policy", bPolicyId)
+                "endpoint", bEndpointId, "audit", bAuditId, "device", bDeviceId, "key", bKeyId, "policy", bPolicyId,
+                "remediation", bRemediationId)
                 : Map.of("company", a.companyId(), "member", aMemberId, "invitation", aInvitationId,
                         "endpoint", aEndpointId, "audit", aAuditId, "device", aDeviceId, "key", aKeyId,
-                        "policy", aPolicyId);
+                        "policy", aPolicyId, "remediation", aRemediationId);
     }
 
     /** The query every page takes: the company and, for the pages that show one object, that object's id. */
     static String query(long company, long audit) {
         return "?company=" + company + "&audit=" + audit + "&device="
-                + (audit == bAuditId ? bDeviceId : aDeviceId);
+                + (audit == bAuditId ? bDeviceId : aDeviceId) + "&remediation="
+                + (audit == bAuditId ? bRemediationId : aRemediationId);
     }
 
     @Test
@@ -122,7 +128,7 @@ class CompanyIsolationIT {
             assertEquals(404, reply.status(), op + " on company B: " + reply.body());
             assertTrue(reply.contentType().startsWith("application/problem+json"), op + " answers problem+json");
             if (!op.path().equals("/api/companies/{company}")
-                    && op.path().matches(".*\\{(member|invitation|endpoint|audit|device|key|policy)}.*")) {
+                    && op.path().matches(".*\\{(member|invitation|endpoint|audit|device|key|policy|remediation)}.*")) {
                 Map<String, Long> mixedIds = new java.util.HashMap<>(ids(true));
                 mixedIds.put("company", a.companyId());
                 Api.Reply mixed = call(a.api(), op, mixedIds);
@@ -185,6 +191,8 @@ class CompanyIsolationIT {
                 tenant.api().get(tenant.path("/patch/api-keys")).body(),
                 tenant.api().get(tenant.path("/patch/checks")).body(),
                 tenant.api().get(tenant.path("/policies")).body(),
+                tenant.api().get(tenant.path("/remediations")).body(),
+                tenant.api().get(tenant.path("/remediation-settings")).body(),
                 tenant.api().get(tenant.path("/trail")).body());
     }
 
@@ -253,6 +261,15 @@ class CompanyIsolationIT {
         return members.array().stream().map(JsonValue::asJsonObject)
                 .filter(m -> m.getString("email").equals(email)).findFirst().orElseThrow()
                 .getJsonNumber("id").longValue();
+    }
+
+    /** A remediation of the failing checks an audit of the tenant's agent found (its plan still asked). */
+    private static long remediation(Tenant tenant, FakeAgent agent) {
+        long audit = Remediating.auditWithFailures(tenant, "Before remediation", agent);
+        Api.Reply reply = Remediating.order(tenant.api(), tenant, List.copyOf(Remediating.failing(tenant, audit)
+                .values()));
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().getJsonNumber("id").longValue();
     }
 
     /** A one-check CAaRT policy uploaded to the tenant under the given name. */

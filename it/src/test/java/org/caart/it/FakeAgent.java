@@ -86,6 +86,19 @@ final class FakeAgent {
         return send(this, "POST", "/api/agent/v1/results", body);
     }
 
+    Api.Reply remediationReport(String body) {
+        return send(this, "POST", "/api/agent/v1/remediation-reports", body);
+    }
+
+    /** The remediation orders waiting for this agent (answered at once). */
+    jakarta.json.JsonArray remediationOrders() {
+        Api.Reply reply = orders(0);
+        if (reply.status() != 200) {
+            throw new IllegalStateException("No orders: " + reply.status() + " " + reply.body());
+        }
+        return reply.json().getJsonArray("remediate");
+    }
+
     static JsonObject batchJson(String batchId, String runId, int sequence, int planned, int from, int count,
             String end) {
         JsonArrayBuilder results = Json.createArrayBuilder();

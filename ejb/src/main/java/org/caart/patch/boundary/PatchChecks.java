@@ -29,6 +29,7 @@ import org.caart.patch.control.PatchEvaluation;
 import org.caart.patch.entity.PatchCheck;
 import org.caart.patch.entity.PatchPolicy;
 import org.caart.patch.entity.PatchStatus;
+import org.caart.platform.DigestSections;
 import org.caart.platform.MailRequest;
 import org.caart.platform.TrailEntry;
 import org.caart.platform.TrailRecorder;
@@ -78,6 +79,9 @@ public class PatchChecks {
 
     @Inject
     AuditFindings audits;
+
+    @Inject
+    Event<DigestSections> digestSections;
 
     @Inject
     @ConfigProperty(name = "caart.public.url")
@@ -200,6 +204,7 @@ public class PatchChecks {
                 .map(e -> new PatchDigest.StaleAgent(e.id(), e.hostname(), e.lastSeenAt()))
                 .toList();
         AuditFindings.Findings findings = audits.since(companyId, now.minusHours(24), now, LIST_MAX);
+        DigestSections more = more(companyId, now.minusHours(24), now);
         return new Content(new PatchDigest.Content(companyId, company.getName(), today,
                 lines(companyId, PatchStatus.OVERDUE, today, checkId, evaluation),
                 counts.getOrDefault(PatchStatus.OVERDUE, 0),
@@ -208,7 +213,15 @@ public class PatchChecks {
                 lines(companyId, PatchStatus.UNKNOWN, today, checkId, evaluation),
                 counts.getOrDefault(PatchStatus.UNKNOWN, 0),
                 policy.getStaleAgentHours(), stale, findings(findings.scoreDrops()),
-                findings(findings.newFailures()), findings(findings.failedToStart())), 1 + findings.statements());
+                findings(findings.newFailures()), findings(findings.failedToStart()), more.sections()),
+                1 + findings.statements() + more.statements());
+    }
+
+    /** What other components add to the digest (the day's remediations, ...), and the statements they ran. */
+    private DigestSections more(long companyId, OffsetDateTime since, OffsetDateTime now) {
+        DigestSections sections = new DigestSections(companyId, since, now);
+        digestSections.fire(sections);
+        return sections;
     }
 
     private static List<PatchDigest.Finding> findings(List<AuditFindings.Finding> found) {

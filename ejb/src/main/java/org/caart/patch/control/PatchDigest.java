@@ -5,12 +5,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.caart.platform.DigestSections;
 import org.caart.platform.Html;
 
 /**
  * The mails of the patch check: the daily digest for the company's CISO and security technicians, and the short
  * notice when a check run on demand finds devices that became overdue since. Plain text and HTML; every item links
- * into the portal under the configured public URL.
+ * into the portal under the configured public URL. The digest ends with the sections other components added
+ * ({@link DigestSections}).
  */
 public final class PatchDigest {
 
@@ -29,7 +31,11 @@ public final class PatchDigest {
     public record Content(long companyId, String company, LocalDate day, List<DeviceLine> overdue, int overdueTotal,
             List<DeviceLine> dueSoon, int dueSoonTotal, List<DeviceLine> unknown, int unknownTotal,
             int staleAgentHours, List<StaleAgent> staleAgents, List<Finding> scoreDrops, List<Finding> newFailures,
-            List<Finding> failedToStart) {
+            List<Finding> failedToStart, List<DigestSections.Section> more) {
+
+        public Content {
+            more = more == null ? List.of() : List.copyOf(more);
+        }
     }
 
     public record Mail(String subject, String text, String html) {
@@ -63,6 +69,10 @@ public final class PatchDigest {
                 findings(c, c.newFailures()));
         section(text, html, "Nightly compliance run: failed to start", c.failedToStart().size(),
                 findings(c, c.failedToStart()));
+        for (DigestSections.Section more : c.more()) {
+            section(text, html, more.title(), more.total(), more.items().stream()
+                    .map(i -> new Item(i.text(), i.link())).toList());
+        }
         String board = board(c.companyId());
         text.append("Patch board: ").append(board).append('\n');
         html.append("<p><a href=\"").append(Html.escape(board)).append("\">Open the patch board</a></p>")
@@ -78,7 +88,7 @@ public final class PatchDigest {
         StringBuilder html = new StringBuilder("<html><body style=\"font-family:sans-serif\"><p>A patch check of "
                 + Html.escape(company) + " on " + day + " found devices that became overdue since the daily digest.</p>");
         Content c = new Content(companyId, company, day, devices, devices.size(), List.of(), 0, List.of(), 0, 0,
-                List.of(), List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of());
         devices(text, html, c, "Became overdue", devices, devices.size(),
                 d -> d.days() + " day(s) overdue, last patched " + d.lastPatchDate());
         text.append("Patch board: ").append(board(companyId)).append('\n');

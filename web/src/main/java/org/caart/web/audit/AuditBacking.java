@@ -1,10 +1,13 @@
 package org.caart.web.audit;
 
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import org.caart.audit.boundary.Audits.ResultFilter;
 import org.caart.audit.boundary.Audits;
@@ -14,13 +17,17 @@ import org.caart.audit.entity.AuditStatus;
 import org.caart.audit.entity.CheckResult;
 import org.caart.contract.agent.v1.CheckStatus;
 import org.caart.contract.agent.v1.Severity;
+import org.caart.remediation.boundary.RemediationRequest;
+import org.caart.remediation.boundary.Remediations;
+import org.caart.remediation.entity.Remediation;
 import org.caart.web.FormMessages;
 import org.caart.web.company.CurrentCompany;
 import org.caart.web.security.CurrentUser;
 
 /**
  * One audit as it runs (UC6): progress per endpoint, counts and score, and the results table with filters; the
- * page polls every second while the audit runs. Stop (UC7) keeps what arrived.
+ * page polls every second while the audit runs. Stop (UC7) keeps what arrived. Members who may order remediation
+ * tick failing checks (or take all of them) and plan their fix.
  */
 @Named
 @ViewScoped
@@ -31,6 +38,9 @@ public class AuditBacking implements Serializable {
 
     @Inject
     Audits audits;
+
+    @Inject
+    Remediations remediations;
 
     @Inject
     CurrentCompany current;
@@ -50,6 +60,7 @@ public class AuditBacking implements Serializable {
     private String status;
     private String severity;
     private String text;
+    private List<ResultRow> selected = new ArrayList<>();
 
     public void load() {
         companyId = current.id();
@@ -66,6 +77,23 @@ public class AuditBacking implements Serializable {
         audit = AuditView.of(page.audit(), runs);
         results = page.results().stream().map(ResultRow::of).toList();
         resultCount = page.resultCount();
+    }
+
+    /** Plans a fix of the failing checks ticked in the results table, then opens the plan. */
+    public void planSelected() throws IOException {
+        plan(new RemediationRequest(selected.stream().map(ResultRow::id).toList(), null, false));
+    }
+
+    /** Plans a fix of every failing check of the audit, then opens the plan. */
+    public void planAllFailing() throws IOException {
+        plan(new RemediationRequest(List.of(), auditId, true));
+    }
+
+    private void plan(RemediationRequest request) throws IOException {
+        Remediation remediation = remediations.create(companyId, request, user.sourceAddress());
+        ExternalContext external = faces.getExternalContext();
+        external.redirect(external.getRequestContextPath() + "/app/remediation.xhtml?company=" + companyId
+                + "&remediation=" + remediation.getId());
     }
 
     public void stop() {
@@ -91,6 +119,18 @@ public class AuditBacking implements Serializable {
 
     public List<String> getSeverities() {
         return java.util.Arrays.stream(Severity.values()).map(Enum::name).toList();
+    }
+
+    public List<ResultRow> getSelected() {
+        return selected;
+    }
+
+    public void setSelected(List<ResultRow> selected) {
+        this.selected = selected == null ? new ArrayList<>() : new ArrayList<>(selected);
+    }
+
+    public boolean isAnyFailing() {
+        return audit != null && audit.failed() > 0;
     }
 
     public Long getAuditId() {

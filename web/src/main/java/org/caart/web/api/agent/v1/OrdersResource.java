@@ -15,10 +15,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import org.caart.audit.boundary.AuditOrders;
 import org.caart.contract.agent.v1.OrdersView;
 import org.caart.endpoint.boundary.AgentGate;
 import org.caart.endpoint.boundary.AgentIdentity;
+import org.caart.remediation.boundary.RemediationOrders;
 
 /**
  * Long poll for orders. The request is suspended ({@link AsyncResponse}), so a waiting agent holds no request
@@ -34,7 +34,7 @@ public class OrdersResource {
     AgentGate gate;
 
     @Inject
-    AuditOrders orders;
+    RemediationOrders orders;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -43,7 +43,7 @@ public class OrdersResource {
     public void poll(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("waitSeconds") @DefaultValue("0") int waitSeconds, @Suspended AsyncResponse response) {
         AgentIdentity agent = gate.authenticate(authorization);
-        OrdersView now = orders.orders(agent);
+        OrdersView now = orders(agent);
         if (!now.isEmpty() || waitSeconds <= 0) {
             response.resume(now);
             return;
@@ -53,12 +53,17 @@ public class OrdersResource {
         scheduler.schedule(() -> check(agent, until, response), 1, TimeUnit.SECONDS);
     }
 
+    /** Audit orders and remediation orders, in one boundary call. */
+    private OrdersView orders(AgentIdentity agent) {
+        return orders.orders(agent);
+    }
+
     private void check(AgentIdentity agent, Instant until, AsyncResponse response) {
         if (response.isDone()) {
             return;
         }
         try {
-            OrdersView found = orders.orders(agent);
+            OrdersView found = orders(agent);
             if (!found.isEmpty() || Instant.now().isAfter(until)) {
                 response.resume(found);
             } else {
