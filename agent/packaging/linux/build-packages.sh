@@ -41,7 +41,13 @@ install -m 0644 "$DIST/lib/caart-agent.jar" "$LIB/lib/caart-agent.jar"
 ln -s ../lib/caart-agent/bin/caart-agent "$ROOT/usr/bin/caart-agent"
 install -m 0644 "$HERE/caart-agent.service" "$ROOT/lib/systemd/system/caart-agent.service"
 install -m 0644 "$HERE/agent.properties" "$ROOT/etc/caart/agent.properties"
-install -m 0644 "$HERE/deb/copyright" "$ROOT/usr/share/doc/caart-agent/copyright"
+# copyright: the project's license (LICENSE, Apache-2.0) and the generated list of bundled libraries
+[ -f "$DIST/THIRD-PARTY.txt" ] || { echo "missing $DIST/THIRD-PARTY.txt: run mvn -pl agent -am package" >&2; exit 2; }
+sed -n '/^[^ ]/p; /^  - /p' "$DIST/THIRD-PARTY.txt" | tail -n +3 | sed 's/^/ /' > "$OUT/third-party.dep5"
+awk -v list="$OUT/third-party.dep5" '/^@THIRD_PARTY@$/ { while ((getline line < list) > 0) print line; next } { print }' \
+    "$HERE/deb/copyright" > "$ROOT/usr/share/doc/caart-agent/copyright"
+chmod 0644 "$ROOT/usr/share/doc/caart-agent/copyright"
+install -m 0644 "$DIST/THIRD-PARTY.txt" "$ROOT/usr/share/doc/caart-agent/THIRD-PARTY.txt"
 gzip -9n -c "$HERE/deb/caart-agent.1" > "$ROOT/usr/share/man/man1/caart-agent.1.gz"
 chmod 0644 "$ROOT/usr/share/man/man1/caart-agent.1.gz"
 DATE=$(date -R -d "@${SOURCE_DATE_EPOCH:-$(stat -c %Y "$DIST/lib/caart-agent.jar")}")

@@ -34,6 +34,18 @@ else
     echo "FAIL lintian is not installed (apt-get install lintian)"; failures=$((failures + 1))
 fi
 
+echo "== licenses and test data"
+CONTENT=$(mktemp -d)
+dpkg-deb -x "$DEB" "$CONTENT"
+check "copyright: the agent is Apache-2.0 and the bundled libraries are listed" sh -c \
+    "grep -q '^License: Apache-2.0' '$CONTENT/usr/share/doc/caart-agent/copyright' && grep -q 'jna-platform' '$CONTENT/usr/share/doc/caart-agent/copyright'"
+check "THIRD-PARTY.txt installed" test -s "$CONTENT/usr/share/doc/caart-agent/THIRD-PARTY.txt"
+# the Wazuh SCA policies are GPLv2 test data of the repository: never in a package (by name, or by their header)
+check "no Wazuh SCA test policy in the package" sh -c "! find '$CONTENT' -name 'cis_*.yml' | grep -q . && \
+    ! unzip -p '$CONTENT/usr/lib/caart-agent/lib/caart-agent.jar' 2>/dev/null | grep -aqE '# *Copyright \\(C\\) [0-9]{4}, Wazuh Inc\\.' && \
+    ! grep -rqE '# *Copyright \\(C\\) [0-9]{4}, Wazuh Inc\\.' '$CONTENT/usr/lib/caart-agent/bin' '$CONTENT/etc' '$CONTENT/usr/share'"
+rm -rf "$CONTENT"
+
 echo "== dpkg -i (with an enrollment file pointing where no server listens)"
 mkdir -p /etc/caart
 printf 'server=http://127.0.0.1:9\ntoken=%s\n' "$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
