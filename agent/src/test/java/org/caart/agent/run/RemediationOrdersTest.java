@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.caart.agent.ExitCode;
 import org.caart.agent.config.AgentIdentity;
@@ -90,6 +92,12 @@ class RemediationOrdersTest {
         return server.bodies("remediation-reports", RemediationReportView.class);
     }
 
+    /** The reports as the server keeps them: a resend (same report id, e.g. after a slow answer) counts once. */
+    private List<RemediationReportView> distinctReports() {
+        Set<String> seen = new HashSet<>();
+        return reports().stream().filter(r -> seen.add(r.reportId())).toList();
+    }
+
     @Test
     void anOrderFromTheServerIsAppliedAndEveryStepReported() throws IOException {
         RemediationSettings allowed = RemediationSettings.defaults().withDeadMan(Duration.ofSeconds(5));
@@ -98,16 +106,16 @@ class RemediationOrdersTest {
 
         assertEquals(ExitCode.OK, runOnce(allowed, order("o-1", RemediationAction.APPLY)));
 
-        List<RemediationReportView> reports = reports();
+        List<RemediationReportView> reports = distinctReports();
         assertEquals(List.of(RemediationItemState.QUEUED, RemediationItemState.APPLYING, RemediationItemState.FIXED,
                 RemediationItemState.FIXED), reports.stream().map(r -> r.items().get(0).state()).toList());
         assertTrue(reports.get(reports.size() - 1).finished());
         assertEquals("0\n", Files.readString(root.resolve("proc/sys/net/ipv4/ip_forward")));
 
         assertEquals(ExitCode.OK, runOnce(allowed, order("o-1", RemediationAction.APPLY)));
-        RemediationReportView repeat = reports().get(reports().size() - 1);
+        RemediationReportView repeat = distinctReports().get(distinctReports().size() - 1);
         assertEquals(RemediationItemState.FIXED, repeat.items().get(0).state());
-        assertEquals(5, reports().size());
+        assertEquals(5, distinctReports().size(), "the repeated order is answered with one report, nothing redone");
     }
 
     @Test
