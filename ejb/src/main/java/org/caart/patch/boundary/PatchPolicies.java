@@ -4,7 +4,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,9 +45,17 @@ public class PatchPolicies {
             Integer staleAgentHours, Map<String, Integer> typeMaxAgeDays, Map<String, Integer> criticalityMaxAgeDays) {
     }
 
-    /** The company's compliance hour (its local time), for the daily jobs (no caller: the scheduler asks). */
-    public int complianceHour(long companyId) {
-        return status.policy(companyId).getComplianceHour();
+    /**
+     * Each company's compliance hour (its local time; the default for a company without settings), read in one
+     * query for the daily jobs (no caller: the scheduler asks).
+     */
+    public Map<Long, Integer> complianceHours(List<Long> companyIds) {
+        Map<Long, Integer> hours = new HashMap<>();
+        companyIds.forEach(id -> hours.put(id, PatchPolicy.DEFAULT_COMPLIANCE_HOUR));
+        em.createQuery("SELECT p.companyId, p.complianceHour FROM PatchPolicy p", Object[].class).getResultStream()
+                .filter(row -> hours.containsKey((Long) row[0]))
+                .forEach(row -> hours.put((Long) row[0], (Integer) row[1]));
+        return hours;
     }
 
     public Settings get(long companyId) {

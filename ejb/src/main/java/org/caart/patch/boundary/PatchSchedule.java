@@ -3,6 +3,8 @@ package org.caart.patch.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
 import org.caart.audit.boundary.ComplianceRuns;
 import org.caart.company.boundary.Companies;
 import org.caart.platform.jobs.DailyJob;
@@ -31,9 +33,11 @@ public class PatchSchedule implements DailyJob {
 
     @Override
     public void runDue() {
-        for (long companyId : companies.ids()) {
+        List<Long> ids = companies.ids();
+        Map<Long, Integer> complianceHours = policies.complianceHours(ids);
+        for (long companyId : ids) {
             try {
-                complianceRuns.nightlyIfDue(companyId, policies.complianceHour(companyId));
+                complianceRuns.nightlyIfDue(companyId, complianceHours.get(companyId));
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "Nightly compliance run of company " + companyId
                         + " failed; it is retried at the next tick", e);

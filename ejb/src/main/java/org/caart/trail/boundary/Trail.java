@@ -10,12 +10,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import javax.sql.DataSource;
 import org.caart.company.boundary.Access;
 import org.caart.company.entity.Permission;
 import org.caart.platform.TrailEntries;
@@ -43,6 +47,9 @@ public class Trail {
     @Resource
     SessionContext context;
 
+    @Resource(lookup = "java:app/jdbc/caart")
+    DataSource dataSource;
+
     /**
      * Stores an entry as part of the caller's transaction (it exists exactly when the action happened), or, for a
      * refusal, in a transaction of its own, so that it survives the caller's rollback.
@@ -60,24 +67,45 @@ public class Trail {
         store(entry);
     }
 
-    /** Stores many entries in the caller's transaction with one multi-row insert per {@value #ROWS} entries. */
+    /**
+     * Stores many entries in the caller's transaction with one multi-row insert per {@value #ROWS} entries, on the
+     * transaction's connection with plain JDBC (EclipseLink binds a native query's parameters in time quadratic in
+     * their number: 0.7 ms per entry at 150 entries).
+     */
     public void recordAll(@Observes TrailEntries all) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<TrailEntry> entries = all.entries();
-        for (int from = 0; from < entries.size(); from += ROWS) {
-            List<TrailEntry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS));
-            Query insert = em.createNativeQuery("INSERT INTO trail_event (id, occurred_at, company_id, actor_id, "
-                    + "actor, action, target, detail, source_address) VALUES "
-                    + String.join(", ", Collections.nCopies(chunk.size(),
-                            "(nextval('trail_event_seq'), ?, CAST(? AS BIGINT), CAST(? AS BIGINT), ?, ?, ?, ?, ?)")));
+        try (Connection connection = dataSource.getConnection()) {
+            for (int from = 0; from < entries.size(); from += ROWS) {
+                insert(connection, now, entries.subList(from, Math.min(entries.size(), from + ROWS)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write " + entries.size() + " trail events: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static void insert(Connection connection, OffsetDateTime now, List<TrailEntry> chunk)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO trail_event (id, occurred_at, "
+                + "company_id, actor_id, actor, action, target, detail, source_address) VALUES "
+                + String.join(", ", Collections.nCopies(chunk.size(),
+                        "(nextval('trail_event_seq'), ?, ?, ?, ?, ?, ?, ?, ?)")))) {
             int p = 1;
             for (TrailEntry entry : chunk) {
-                // the entity's rules (lengths), its columns written set-based; a null id is bound untyped, so CAST
-                TrailEvent e = event(now, entry);
-                insert.setParameter(p++, e.getOccurredAt()).setParameter(p++, e.getCompanyId())
-                        .setParameter(p++, e.getActorId()).setParameter(p++, e.getActor())
-                        .setParameter(p++, e.getAction()).setParameter(p++, e.getTarget())
-                        .setParameter(p++, e.getDetail()).setParameter(p++, e.getSourceAddress());
+                TrailEvent e = event(now, entry); // the entity's rules (lengths), its columns written set-based
+                insert.setObject(p++, e.getOccurredAt());
+                for (Long id : new Long[] {e.getCompanyId(), e.getActorId()}) {
+                    if (id == null) {
+                        insert.setNull(p++, Types.BIGINT);
+                    } else {
+                        insert.setLong(p++, id);
+                    }
+                }
+                for (String text : new String[] {e.getActor(), e.getAction(), e.getTarget(), e.getDetail(),
+                        e.getSourceAddress()}) {
+                    insert.setString(p++, text);
+                }
             }
             insert.executeUpdate();
         }
