@@ -3,6 +3,7 @@ package org.caart.audit.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.caart.audit.control.BatchCheck;
 import org.caart.audit.control.BatchJson;
 import org.caart.contract.agent.v1.BatchReceipt;
@@ -30,12 +31,14 @@ public class AgentReports {
     /**
      * Authenticates the agent ({@link AgentGate}), then takes its batch: one call and one transaction per request.
      *
-     * @param json the request body: read and checked here, then queued as it is (no second serialization), so the
-     *             consumer reads exactly what was checked
+     * @param body reads the request body once the agent is known (an unknown caller's body is never read); the
+     *             bytes are checked here, then queued as they are (no second serialization), so the consumer reads
+     *             exactly what was checked
      * @throws org.caart.platform.InvalidInputException naming the field, and nothing is queued
      */
-    public BatchReceipt submit(String authorization, byte[] json) {
+    public BatchReceipt submit(String authorization, Supplier<byte[]> body) {
         AgentIdentity agent = gate.authenticate(authorization);
+        byte[] json = body.get();
         ResultBatchView batch = BatchJson.read(json);
         BatchCheck.check(batch);
         boolean stop = orders.stopRequested(agent, batch.runId());

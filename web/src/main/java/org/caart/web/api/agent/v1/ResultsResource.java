@@ -13,13 +13,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.caart.audit.boundary.AgentReports;
+import org.caart.platform.InvalidInputException;
 import org.caart.web.api.Problem;
 
 /**
  * Result batches: checked, queued persistently as they came (the bytes, not a re-serialization), answered 202 once
  * the broker holds them. Bodies over 4 MiB are refused with 413 before they are parsed; malformed ones with 400
- * naming the field. The agent's credentials are checked in the same boundary call ({@link AgentReports#submit}),
- * so a request is one call and one transaction.
+ * naming the field. The agent's credentials are checked in the same boundary call ({@link AgentReports#submit})
+ * before the body is read, so a request is one call and one transaction and an unknown caller's body is not read.
  */
 @Path("agent/v1/results")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -37,11 +38,7 @@ public class ResultsResource {
         if (length != null && length > MAX_BODY) {
             return tooLarge();
         }
-        byte[] bytes = read(body);
-        if (bytes.length > MAX_BODY) {
-            return tooLarge();
-        }
-        return Response.accepted(reports.submit(authorization, bytes)).build();
+        return Response.accepted(reports.submit(authorization, () -> read(body))).build();
     }
 
     private static Response tooLarge() {
@@ -49,9 +46,17 @@ public class ResultsResource {
                 java.util.Map.of(), null);
     }
 
+    /**
+     * The body, read only after the agent is authenticated. A chunked body over 4 MiB never gets here whole: the
+     * request filter (RequestBodyLimit) stops it at the same cap and answers 413.
+     */
     private static byte[] read(InputStream body) {
         try {
-            return body.readNBytes(MAX_BODY + 1);
+            byte[] bytes = body.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                throw new InvalidInputException("body", "A result batch is at most 4 MiB; send fewer results per batch");
+            }
+            return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
