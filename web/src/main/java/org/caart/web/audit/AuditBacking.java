@@ -10,6 +10,7 @@ import org.caart.audit.boundary.Audits.ResultFilter;
 import org.caart.audit.boundary.Audits;
 import org.caart.audit.entity.Audit;
 import org.caart.audit.entity.AuditRun;
+import org.caart.audit.entity.Score;
 import org.caart.audit.entity.AuditStatus;
 import org.caart.audit.entity.CheckResult;
 import org.caart.contract.agent.v1.CheckStatus;
@@ -148,22 +149,23 @@ public class AuditBacking implements Serializable {
         static AuditView of(Audit a, List<RunRow> runs) {
             int passed = runs.stream().mapToInt(RunRow::passed).sum();
             int failed = runs.stream().mapToInt(RunRow::failed).sum();
+            Double completedRuns = Score.mean(runs.stream().map(RunRow::value).toList());
             return new AuditView(a.getId(), a.getTitle(), a.getStatus().name(), a.getCreatedAt().toString(),
                     a.getFinishedAt() == null ? "" : a.getFinishedAt().toString(),
                     runs.stream().mapToInt(RunRow::planned).sum(), runs.stream().mapToInt(RunRow::received).sum(),
                     passed, failed, runs.stream().mapToInt(RunRow::notApplicable).sum(),
-                    runs.stream().mapToInt(RunRow::errors).sum(), Scores.format(passed, failed));
+                    runs.stream().mapToInt(RunRow::errors).sum(), Score.label(a.getStatus(), completedRuns));
         }
     }
 
     public record RunRow(String id, String hostname, String policy, String status, int planned, int received,
-            int passed, int failed, int notApplicable, int errors, String score, String error, boolean stopRequested)
-            implements Serializable {
+            int passed, int failed, int notApplicable, int errors, Double value, String score, String error,
+            boolean stopRequested) implements Serializable {
 
         static RunRow of(AuditRun r) {
             return new RunRow(r.getId(), r.getEndpoint().getHostname(), r.getPolicyName(), r.getStatus().name(),
                     r.getPlanned(), r.getReceived(), r.getPassed(), r.getFailed(), r.getNotApplicable(),
-                    r.getErrors() + r.getNotRun(), Scores.format(r.getPassed(), r.getFailed()), r.getError(),
+                    r.getErrors() + r.getNotRun(), r.score(), r.scoreLabel(), r.getError(),
                     r.isStopRequested());
         }
 
