@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.caart.audit.control.AuditProgress;
 import org.caart.audit.entity.AuditRun;
 import org.caart.audit.entity.AuditStatus;
 import org.caart.audit.entity.RunStatus;
@@ -43,12 +41,6 @@ public class Dashboards {
 
     @Inject
     Access access;
-
-    @Inject
-    AuditProgress progress;
-
-    @Inject
-    Clock clock;
 
     /** One of the latest audits: its progress, and its score only once it completed. */
     public record AuditLine(long id, String title, String status, OffsetDateTime createdAt, int planned,
@@ -81,7 +73,6 @@ public class Dashboards {
 
     public Dashboard of(long companyId) {
         access.require(companyId, Permission.VIEW);
-        progress.failOverdueStarts(OffsetDateTime.now(clock));
         Map<String, List<AuditRun>> history = history(companyId);
         List<EndpointScore> endpoints = history.values().stream().map(runs -> runs.get(0))
                 .map(r -> new EndpointScore(r.getEndpoint().getId(), r.getEndpoint().getHostname(), r.getPolicyId(),
