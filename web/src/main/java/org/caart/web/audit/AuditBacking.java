@@ -48,12 +48,14 @@ public class AuditBacking implements Serializable {
     private List<RunRow> runs = List.of();
     private List<ResultRow> results = List.of();
     private long resultCount;
+    private boolean mayRunAudits;
     private String status;
     private String severity;
     private String text;
 
     public void load() {
         companyId = current.id();
+        mayRunAudits = current.can("RUN_AUDITS");
         if (auditId == null) {
             throw new org.caart.platform.NotFoundException("Audit");
         }
@@ -67,6 +69,11 @@ public class AuditBacking implements Serializable {
         audit = AuditView.of(page.audit(), runs);
         results = page.results().stream().map(ResultRow::of).toList();
         resultCount = page.resultCount();
+    }
+
+    /** Read once when the page opens, so that a poll makes one boundary call. */
+    public boolean isMayRunAudits() {
+        return mayRunAudits;
     }
 
     public void stop() {
