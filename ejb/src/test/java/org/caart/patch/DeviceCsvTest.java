@@ -27,6 +27,17 @@ class DeviceCsvTest {
     }
 
     @Test
+    void aPatchDateBefore1990IsRefusedAsTheFormAndTheApiDo() {
+        DeviceCsv.Parsed parsed = DeviceCsv.parse("name,type,criticality,responsible,last_patch_date\n"
+                + "ancient,router,,,1985-02-01\n"
+                + "oldest,router,,,1990-01-01\n", TODAY);
+        assertEquals(List.of("oldest"), parsed.rows().stream().map(DeviceCsv.Row::name).toList());
+        assertEquals(1, parsed.problems().size(), parsed.problems().toString());
+        assertEquals(2, parsed.problems().get(0).line());
+        assertTrue(parsed.problems().get(0).reason().contains("before 1990"), parsed.problems().toString());
+    }
+
+    @Test
     void eachBadRowIsNamedByItsLineAndTheGoodOnesStay() {
         DeviceCsv.Parsed parsed = DeviceCsv.parse("name,type,criticality,responsible,last_patch_date\n"
                 + "ok,router,high,Ops,2026-11-20\n"

@@ -200,8 +200,7 @@ class AgentApiIT {
         FakeAgent.enroll(t, "asleep");
         long audit = startAudit(t, "Deadline");
         moveClock(Instant.now().plus(31, ChronoUnit.MINUTES));
-        JsonObject failed = t.api().get(t.path("/audits/" + audit)).json();
-        assertEquals("FAILED_TO_START", failed.getString("status"));
+        JsonObject failed = awaitStatus(t, audit, "FAILED_TO_START");
         JsonObject r = run(failed, "asleep");
         assertEquals("FAILED_TO_START", r.getString("status"));
         assertTrue(r.getString("error").contains("did not pick up the order"), r.toString());

@@ -114,6 +114,20 @@ final class AgentProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the running command at once (SIGKILL): no last batch, nothing flushed. */
+    void kill() {
+        running.destroyForcibly();
+        try {
+            if (!running.waitFor(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("caart-agent did not die within 20 s");
+            }
+            reader.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Path stateDir() {
         return stateDir;
     }

@@ -29,6 +29,8 @@ final class SlowProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     final AtomicInteger batchesForwarded = new AtomicInteger();
+    /** Once set, batches held are answered 502 instead of being forwarded (the server never sees them). */
+    volatile boolean dropBatches;
 
     SlowProxy(CaartServer target, Duration batchDelay) {
         this.target = target;
@@ -54,6 +56,10 @@ final class SlowProxy implements AutoCloseable {
             boolean batch = path.startsWith("/api/agent/v1/results");
             if (batch) {
                 sleep(batchDelay);
+                if (dropBatches) {
+                    badGateway(exchange);
+                    return;
+                }
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url(path)))
                     .timeout(Duration.ofSeconds(70))
@@ -68,10 +74,7 @@ final class SlowProxy implements AutoCloseable {
             try {
                 response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
-                byte[] problem = "{\"title\":\"Bad Gateway\",\"status\":502}".getBytes();
-                exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
-                exchange.sendResponseHeaders(502, problem.length);
-                exchange.getResponseBody().write(problem);
+                badGateway(exchange);
                 return;
             }
             if (batch && response.statusCode() == 202) {
@@ -90,6 +93,13 @@ final class SlowProxy implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static void badGateway(HttpExchange exchange) throws IOException {
+        byte[] problem = "{\"title\":\"Bad Gateway\",\"status\":502}".getBytes();
+        exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+        exchange.sendResponseHeaders(502, problem.length);
+        exchange.getResponseBody().write(problem);
     }
 
     private static void sleep(Duration duration) throws InterruptedException {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.caart.audit.entity.AuditRun;
@@ -15,9 +16,15 @@ import org.caart.endpoint.boundary.AgentIdentity;
 import org.caart.platform.NotFoundException;
 import org.caart.policy.entity.UploadedPolicy;
 
-/** What an agent is told to do: runs to start (until their first batch arrives) and runs to stop. */
+/**
+ * What an agent is told to do: runs to start (until their first batch arrives) and runs to stop (stopped while running,
+ * named for {@link #STOP_REPEATED} after the stop).
+ */
 @Stateless
 public class AuditOrders {
+
+    /** How long a run stopped while running is still named in {@code stopRunIds} (its agent may be polling late). */
+    static final Duration STOP_REPEATED = Duration.ofMinutes(10);
 
     @PersistenceContext
     EntityManager em;
@@ -36,9 +43,9 @@ public class AuditOrders {
                 .map(this::order)
                 .toList();
         List<String> stop = em.createQuery("SELECT r.id FROM AuditRun r WHERE r.endpoint.id = :endpoint "
-                        + "AND r.status = :running AND r.stopRequested = TRUE", String.class)
+                        + "AND r.stopRequested = TRUE AND (r.status = :running OR r.finishedAt > :recent)", String.class)
                 .setParameter("endpoint", agent.endpointId()).setParameter("running", RunStatus.RUNNING)
-                .getResultList();
+                .setParameter("recent", now.minus(STOP_REPEATED)).getResultList();
         return new OrdersView(start, stop);
     }
 

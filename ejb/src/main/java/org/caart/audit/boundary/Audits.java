@@ -168,7 +168,6 @@ public class Audits {
 
     public Audit get(long companyId, long auditId) {
         access.require(companyId, Permission.VIEW);
-        progress.failOverdueStarts(OffsetDateTime.now(clock));
         return find(companyId, auditId);
     }
 
@@ -183,12 +182,11 @@ public class Audits {
     }
 
     /**
-     * The audit page's poll in one call and one transaction: the audit (runs past their start deadline marked
-     * first), its runs, and the first {@code max} results that pass the filter with their total.
+     * The audit page's poll in one call and one transaction, reading only: the audit, its runs, and the first
+     * {@code max} results that pass the filter with their total.
      */
     public AuditPage page(long companyId, long auditId, ResultFilter filter, int max) {
         access.require(companyId, Permission.VIEW);
-        progress.failOverdueStarts(OffsetDateTime.now(clock));
         Audit audit = find(companyId, auditId);
         return new AuditPage(audit, runsOf(auditId), resultsOf(companyId, auditId, filter, 0, max),
                 countOf(companyId, auditId, filter));
@@ -226,7 +224,6 @@ public class Audits {
     /** The newest audits of the company with their runs' totals. */
     public List<Audit> latest(long companyId, int max) {
         access.require(companyId, Permission.VIEW);
-        progress.failOverdueStarts(OffsetDateTime.now(clock));
         return em.createQuery("SELECT a FROM Audit a WHERE a.company.id = :company ORDER BY a.createdAt DESC, a.id DESC",
                         Audit.class)
                 .setParameter("company", companyId).setMaxResults(max).getResultList();

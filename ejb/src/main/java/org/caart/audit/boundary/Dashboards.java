@@ -4,24 +4,28 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.caart.audit.control.AuditProgress;
 import org.caart.audit.entity.AuditRun;
+import org.caart.audit.entity.AuditStatus;
 import org.caart.audit.entity.RunStatus;
 import org.caart.audit.entity.Score;
 import org.caart.company.boundary.Access;
 import org.caart.company.entity.Permission;
 import org.caart.contract.agent.v1.CheckStatus;
+import org.caart.endpoint.entity.EndpointStatus;
 
 /**
- * The company dashboard (section 2.2.1.1, figure 20): latest audits with progress, score per endpoint and for the
- * company, the score's trend, and since when each failing check has been failing.
+ * The company dashboard (section 2.2.1.1, figure 20): latest audits with progress, the standing score per endpoint
+ * and policy and for the company, the score's trend per policy, and since when each failing check has been
+ * failing. Everything scored comes from completed runs only ({@link Score}): per endpoint and policy the newest
+ * completed run stands until another run of that endpoint and policy completes; stopped, failed and running runs
+ * are shown as such in the latest audits and never replace it.
  */
 @Stateless
 public class Dashboards {
@@ -29,6 +33,8 @@ public class Dashboards {
     static final int LATEST = 10;
     static final int TREND = 30;
     static final int STREAK_RUNS = 20;
+    static final int HISTORY_RUNS = 2000;
+    static final int FAILING_MAX = 200;
 
     @PersistenceContext
     EntityManager em;
@@ -36,142 +42,176 @@ public class Dashboards {
     @Inject
     Access access;
 
-    @Inject
-    AuditProgress progress;
-
-    @Inject
-    Clock clock;
-
+    /** One of the latest audits: its progress, and its score only once it completed. */
     public record AuditLine(long id, String title, String status, OffsetDateTime createdAt, int planned,
-            int received, int passed, int failed) {
+            int received, int passed, int failed, Double score) {
 
-        public Double score() {
-            return Score.percent(passed, failed);
+        public String scoreLabel() {
+            return Score.label(AuditStatus.valueOf(status), score);
         }
     }
 
-    public record EndpointScore(long endpointId, String hostname, Double score, OffsetDateTime at, long auditId) {
+    /** The standing run of an endpoint and policy: its newest completed run. */
+    public record EndpointScore(long endpointId, String hostname, String policyId, String policyName, Double score,
+            OffsetDateTime at, long auditId) {
     }
 
     public record TrendPoint(long auditId, OffsetDateTime at, double score) {
     }
 
-    public record FailingCheck(String hostname, String checkId, String title, String severity,
+    /** The scores of one policy's completed runs, one point per audit, oldest first. */
+    public record PolicyTrend(String policyId, String policyName, List<TrendPoint> points) {
+    }
+
+    public record FailingCheck(String hostname, String policyName, String checkId, String title, String severity,
             OffsetDateTime failingSince, long sinceAuditId) {
     }
 
     public record Dashboard(List<AuditLine> latest, List<EndpointScore> endpoints, Double companyScore,
-            List<TrendPoint> trend, List<FailingCheck> failing) {
+            List<PolicyTrend> trends, List<FailingCheck> failing) {
     }
 
     public Dashboard of(long companyId) {
         access.require(companyId, Permission.VIEW);
-        progress.failOverdueStarts(OffsetDateTime.now(clock));
-        List<AuditLine> latest = latest(companyId);
-        List<EndpointScore> endpoints = endpointScores(companyId);
-        Double company = endpoints.stream().filter(e -> e.score() != null).mapToDouble(EndpointScore::score)
-                .average().stream().boxed().findFirst().orElse(null);
-        return new Dashboard(latest, endpoints, company, trend(companyId), failing(companyId));
+        Map<String, List<AuditRun>> history = history(companyId);
+        List<EndpointScore> endpoints = history.values().stream().map(runs -> runs.get(0))
+                .map(r -> new EndpointScore(r.getEndpoint().getId(), r.getEndpoint().getHostname(), r.getPolicyId(),
+                        r.getPolicyName(), r.score(), r.getFinishedAt(), r.getAudit().getId()))
+                .sorted(Comparator.comparing(EndpointScore::hostname).thenComparing(EndpointScore::policyName))
+                .toList();
+        Double company = Score.mean(endpoints.stream().map(EndpointScore::score).toList());
+        return new Dashboard(latest(companyId), endpoints, company, trends(companyId), failing(history));
     }
 
     private List<AuditLine> latest(long companyId) {
-        List<Object[]> rows = em.createQuery("SELECT a.id, a.title, a.status, a.createdAt, "
-                        + "SUM(r.planned), SUM(r.received), SUM(r.passed), SUM(r.failed) FROM AuditRun r JOIN r.audit a "
-                        + "WHERE a.company.id = :company GROUP BY a.id, a.title, a.status, a.createdAt "
-                        + "ORDER BY a.createdAt DESC, a.id DESC", Object[].class)
+        List<Object[]> audits = em.createQuery("SELECT a.id, a.title, a.status, a.createdAt FROM Audit a "
+                        + "WHERE a.company.id = :company ORDER BY a.createdAt DESC, a.id DESC", Object[].class)
                 .setParameter("company", companyId).setMaxResults(LATEST).getResultList();
-        return rows.stream().map(r -> new AuditLine((Long) r[0], (String) r[1], r[2].toString(),
-                (OffsetDateTime) r[3], num(r[4]), num(r[5]), num(r[6]), num(r[7]))).toList();
-    }
-
-    /** The newest ended run of each endpoint that has one. */
-    private List<EndpointScore> endpointScores(long companyId) {
-        List<AuditRun> runs = em.createQuery("SELECT r FROM AuditRun r JOIN FETCH r.endpoint e "
-                        + "WHERE r.companyId = :company AND r.status IN :ended AND e.status = "
-                        + "org.caart.endpoint.entity.EndpointStatus.ACTIVE ORDER BY r.finishedAt DESC", AuditRun.class)
-                .setParameter("company", companyId)
-                .setParameter("ended", List.of(RunStatus.COMPLETED, RunStatus.STOPPED))
-                .setMaxResults(2000).getResultList();
-        Map<Long, EndpointScore> newest = new LinkedHashMap<>();
-        for (AuditRun run : runs) {
-            newest.putIfAbsent(run.getEndpoint().getId(), new EndpointScore(run.getEndpoint().getId(),
-                    run.getEndpoint().getHostname(), run.score(), run.getFinishedAt(), run.getAudit().getId()));
+        if (audits.isEmpty()) {
+            return List.of();
         }
-        return newest.values().stream()
-                .sorted(java.util.Comparator.comparing(EndpointScore::hostname)).toList();
-    }
-
-    private List<TrendPoint> trend(long companyId) {
-        List<Object[]> rows = em.createQuery("SELECT a.id, a.createdAt, SUM(r.passed), SUM(r.failed) "
-                        + "FROM AuditRun r JOIN r.audit a WHERE a.company.id = :company AND a.status IN :ended "
-                        + "GROUP BY a.id, a.createdAt ORDER BY a.createdAt DESC", Object[].class)
-                .setParameter("company", companyId)
-                .setParameter("ended", List.of(org.caart.audit.entity.AuditStatus.COMPLETED,
-                        org.caart.audit.entity.AuditStatus.STOPPED))
-                .setMaxResults(TREND).getResultList();
-        List<TrendPoint> points = new ArrayList<>();
-        for (Object[] r : rows) {
-            Double score = Score.percent(num(r[2]), num(r[3]));
-            if (score != null) {
-                points.add(0, new TrendPoint((Long) r[0], (OffsetDateTime) r[1], score));
-            }
+        Map<Long, List<Object[]>> runs = new HashMap<>();
+        for (Object[] r : em.createQuery("SELECT r.audit.id, r.status, r.planned, r.received, r.passed, r.failed "
+                        + "FROM AuditRun r WHERE r.audit.id IN :audits", Object[].class)
+                .setParameter("audits", audits.stream().map(a -> (Long) a[0]).toList()).getResultList()) {
+            runs.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(r);
         }
-        return points;
+        List<AuditLine> lines = new ArrayList<>();
+        for (Object[] a : audits) {
+            List<Object[]> own = runs.getOrDefault((Long) a[0], List.of());
+            lines.add(new AuditLine((Long) a[0], (String) a[1], a[2].toString(), (OffsetDateTime) a[3],
+                    sum(own, 2), sum(own, 3), sum(own, 4), sum(own, 5),
+                    Score.mean(own.stream().map(r -> Score.ofRun((RunStatus) r[1], num(r[4]), num(r[5]))).toList())));
+        }
+        return lines;
     }
 
     /**
-     * For each check failing in an endpoint's newest ended run: the start of its current failing streak, walking
-     * back through that endpoint's runs while the check kept failing.
+     * The completed runs of the company's active endpoints, newest first, grouped by endpoint and policy (at most
+     * {@link #STREAK_RUNS} each): the first of each group is the standing run.
      */
-    private List<FailingCheck> failing(long companyId) {
-        List<AuditRun> runs = em.createQuery("SELECT r FROM AuditRun r JOIN FETCH r.endpoint JOIN FETCH r.audit "
-                        + "WHERE r.companyId = :company AND r.status IN :ended ORDER BY r.finishedAt DESC", AuditRun.class)
-                .setParameter("company", companyId)
-                .setParameter("ended", List.of(RunStatus.COMPLETED, RunStatus.STOPPED))
-                .setMaxResults(500).getResultList();
-        Map<Long, List<AuditRun>> byEndpoint = new LinkedHashMap<>();
+    private Map<String, List<AuditRun>> history(long companyId) {
+        List<AuditRun> runs = em.createQuery("SELECT r FROM AuditRun r JOIN FETCH r.endpoint e JOIN FETCH r.audit "
+                        + "WHERE r.companyId = :company AND r.status = :completed AND e.status = :active "
+                        + "ORDER BY r.finishedAt DESC, r.id", AuditRun.class)
+                .setParameter("company", companyId).setParameter("completed", RunStatus.COMPLETED)
+                .setParameter("active", EndpointStatus.ACTIVE).setMaxResults(HISTORY_RUNS).getResultList();
+        Map<String, List<AuditRun>> byEndpointAndPolicy = new LinkedHashMap<>();
         for (AuditRun run : runs) {
-            List<AuditRun> list = byEndpoint.computeIfAbsent(run.getEndpoint().getId(), k -> new ArrayList<>());
+            List<AuditRun> list = byEndpointAndPolicy.computeIfAbsent(
+                    run.getEndpoint().getId() + "\n" + run.getPolicyId(), k -> new ArrayList<>());
             if (list.size() < STREAK_RUNS) {
                 list.add(run);
             }
         }
-        List<FailingCheck> failing = new ArrayList<>();
-        for (List<AuditRun> endpointRuns : byEndpoint.values()) {
-            Map<String, Map<String, Object[]>> statuses = statuses(endpointRuns);
-            Map<String, Object[]> newest = statuses.getOrDefault(endpointRuns.get(0).getId(), Map.of());
-            for (Map.Entry<String, Object[]> check : newest.entrySet()) {
-                if (check.getValue()[0] != CheckStatus.FAILED) {
-                    continue;
+        return byEndpointAndPolicy;
+    }
+
+    private List<PolicyTrend> trends(long companyId) {
+        List<Object[]> rows = em.createQuery("SELECT a.id, a.createdAt, r.policyId, r.policyName, r.passed, r.failed "
+                        + "FROM AuditRun r JOIN r.audit a WHERE r.companyId = :company AND r.status = :completed "
+                        + "ORDER BY a.createdAt DESC, a.id DESC", Object[].class)
+                .setParameter("company", companyId).setParameter("completed", RunStatus.COMPLETED)
+                .setMaxResults(HISTORY_RUNS).getResultList();
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, LinkedHashMap<Long, List<Double>>> scores = new LinkedHashMap<>();
+        Map<Long, OffsetDateTime> dates = new HashMap<>();
+        for (Object[] r : rows) {
+            String policy = (String) r[2];
+            names.putIfAbsent(policy, (String) r[3]);
+            LinkedHashMap<Long, List<Double>> audits = scores.computeIfAbsent(policy, k -> new LinkedHashMap<>());
+            if (audits.size() < TREND || audits.containsKey((Long) r[0])) {
+                audits.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(Score.percent(num(r[4]), num(r[5])));
+                dates.put((Long) r[0], (OffsetDateTime) r[1]);
+            }
+        }
+        List<PolicyTrend> trends = new ArrayList<>();
+        for (Map.Entry<String, LinkedHashMap<Long, List<Double>>> policy : scores.entrySet()) {
+            List<TrendPoint> points = new ArrayList<>();
+            policy.getValue().forEach((audit, runScores) -> {
+                Double score = Score.mean(runScores);
+                if (score != null) {
+                    points.add(0, new TrendPoint(audit, dates.get(audit), score));
                 }
-                AuditRun since = endpointRuns.get(0);
-                for (AuditRun older : endpointRuns) {
-                    Object[] status = statuses.getOrDefault(older.getId(), Map.of()).get(check.getKey());
-                    if (status == null || status[0] != CheckStatus.FAILED) {
+            });
+            if (!points.isEmpty()) {
+                trends.add(new PolicyTrend(policy.getKey(), names.get(policy.getKey()), points));
+            }
+        }
+        trends.sort(Comparator.comparing(PolicyTrend::policyName));
+        return trends;
+    }
+
+    /**
+     * For each check failing in a standing run: the start of its current failing streak, walking back through the
+     * completed runs of that endpoint and policy while the check kept failing (a stopped run in between neither
+     * ends nor restarts a streak).
+     */
+    private List<FailingCheck> failing(Map<String, List<AuditRun>> history) {
+        if (history.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, Object[]>> failedByRun = failedChecks(history.values().stream()
+                .flatMap(List::stream).map(AuditRun::getId).toList());
+        List<FailingCheck> failing = new ArrayList<>();
+        for (List<AuditRun> runs : history.values()) {
+            AuditRun standing = runs.get(0);
+            for (Map.Entry<String, Object[]> check : failedByRun.getOrDefault(standing.getId(), Map.of()).entrySet()) {
+                AuditRun since = standing;
+                for (AuditRun older : runs) {
+                    if (!failedByRun.getOrDefault(older.getId(), Map.of()).containsKey(check.getKey())) {
                         break;
                     }
                     since = older;
                 }
-                failing.add(new FailingCheck(since.getEndpoint().getHostname(), check.getKey(),
-                        (String) check.getValue()[1], check.getValue()[2] == null ? "" : check.getValue()[2].toString(),
+                failing.add(new FailingCheck(standing.getEndpoint().getHostname(), standing.getPolicyName(),
+                        check.getKey(), (String) check.getValue()[0],
+                        check.getValue()[1] == null ? "" : check.getValue()[1].toString(),
                         since.getAudit().getCreatedAt(), since.getAudit().getId()));
             }
         }
-        failing.sort(java.util.Comparator.comparing(FailingCheck::failingSince)
-                .thenComparing(FailingCheck::hostname).thenComparing(FailingCheck::checkId));
-        return failing.size() > 200 ? failing.subList(0, 200) : failing;
+        failing.sort(Comparator.comparing(FailingCheck::failingSince).thenComparing(FailingCheck::hostname)
+                .thenComparing(FailingCheck::checkId));
+        return failing.size() > FAILING_MAX ? failing.subList(0, FAILING_MAX) : failing;
     }
 
-    private Map<String, Map<String, Object[]>> statuses(List<AuditRun> runs) {
-        List<Object[]> rows = em.createQuery("SELECT c.runId, c.checkId, c.status, c.title, c.severity "
-                        + "FROM CheckResult c WHERE c.runId IN :runs", Object[].class)
-                .setParameter("runs", runs.stream().map(AuditRun::getId).toList()).getResultList();
+    /** Per run: its failed checks' ids with their title and severity. */
+    private Map<String, Map<String, Object[]>> failedChecks(List<String> runIds) {
         Map<String, Map<String, Object[]>> byRun = new HashMap<>();
-        for (Object[] r : rows) {
-            byRun.computeIfAbsent((String) r[0], k -> new HashMap<>())
-                    .put((String) r[1], new Object[] {r[2], r[3], r[4]});
+        for (int from = 0; from < runIds.size(); from += 1000) {
+            List<String> part = runIds.subList(from, Math.min(runIds.size(), from + 1000));
+            for (Object[] r : em.createQuery("SELECT c.runId, c.checkId, c.title, c.severity FROM CheckResult c "
+                            + "WHERE c.runId IN :runs AND c.status = :failed", Object[].class)
+                    .setParameter("runs", part).setParameter("failed", CheckStatus.FAILED).getResultList()) {
+                byRun.computeIfAbsent((String) r[0], k -> new HashMap<>())
+                        .put((String) r[1], new Object[] {r[2], r[3]});
+            }
         }
         return byRun;
+    }
+
+    private static int sum(List<Object[]> rows, int column) {
+        return rows.stream().mapToInt(r -> num(r[column])).sum();
     }
 
     private static int num(Object value) {

@@ -101,9 +101,14 @@ public class AuditRun {
         this.startDeadline = startDeadline;
     }
 
-    /** The run's {@link Score}; null while nothing passed or failed. */
+    /** The run's {@link Score}: none until it completed, or while nothing passed or failed. */
     public Double score() {
-        return Score.percent(passed, failed);
+        return Score.ofRun(status, passed, failed);
+    }
+
+    /** How the run's score reads: the percentage once completed, else what the run is ({@link Score#label}). */
+    public String scoreLabel() {
+        return Score.label(status, passed, failed);
     }
 
     public String getId() {

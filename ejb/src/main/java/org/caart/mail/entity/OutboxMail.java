@@ -113,8 +113,13 @@ public class OutboxMail {
         sentAt = at;
     }
 
-    /** The SMTP server refused or was unreachable: try again later, waiting longer each time (30 s doubling, 1 h cap). */
+    /**
+     * The SMTP server refused or was unreachable: try again later, waiting longer each time (30 s doubling, 1 h cap).
+     * The delivery lease ends with the attempt, so the back-off alone decides when the next one comes.
+     */
     public void failed(String error, OffsetDateTime at) {
+        leaseOwner = null;
+        leaseUntil = null;
         attempts++;
         lastError = error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 1000));
         long seconds = Math.min(MAX_BACKOFF.toSeconds(), 30L << Math.min(attempts - 1, 16));
@@ -151,6 +156,10 @@ public class OutboxMail {
 
     public int getAttempts() {
         return attempts;
+    }
+
+    public OffsetDateTime getLeaseUntil() {
+        return leaseUntil;
     }
 
     public OffsetDateTime getNextAttemptAt() {

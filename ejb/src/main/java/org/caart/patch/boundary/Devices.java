@@ -330,7 +330,7 @@ public class Devices {
                 fail(errors, field, "A patch date cannot lie in the future", required);
                 return null;
             }
-            if (date.getYear() < 1990) {
+            if (date.isBefore(Device.EARLIEST_PATCH_DATE)) {
                 fail(errors, field, "A patch date before 1990 is not plausible", required);
                 return null;
             }

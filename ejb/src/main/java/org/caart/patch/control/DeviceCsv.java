@@ -116,6 +116,8 @@ public final class DeviceCsv {
                     date = LocalDate.parse(dateText);
                     if (date.isAfter(today)) {
                         problem = "The last patch date " + dateText + " lies in the future";
+                    } else if (date.isBefore(Device.EARLIEST_PATCH_DATE)) {
+                        problem = "The last patch date " + dateText + " lies before 1990, which is not plausible";
                     }
                 } catch (DateTimeParseException e) {
                     problem = "The last patch date \"" + dateText + "\" is not an ISO date such as 2026-11-02";

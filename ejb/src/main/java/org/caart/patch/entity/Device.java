@@ -30,6 +30,8 @@ public class Device {
 
     public static final int NAME_MAX = 120;
     public static final int RESPONSIBLE_MAX = 200;
+    /** No patch date before this is plausible (form, API and CSV import refuse it). */
+    public static final java.time.LocalDate EARLIEST_PATCH_DATE = java.time.LocalDate.of(1990, 1, 1);
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "device_seq")

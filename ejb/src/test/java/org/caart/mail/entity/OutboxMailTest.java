@@ -29,6 +29,18 @@ class OutboxMailTest {
     }
 
     @Test
+    void aFailedAttemptEndsItsLeaseSoTheBackOffDecidesTheRetry() throws ReflectiveOperationException {
+        OutboxMail mail = new OutboxMail(1L, "ciso@example.test", "Digest", "text", null, now);
+        // what Outbox.claimDue's UPDATE sets: this instance holds the mail for two minutes
+        java.lang.reflect.Field until = OutboxMail.class.getDeclaredField("leaseUntil");
+        until.setAccessible(true);
+        until.set(mail, now.plusMinutes(2));
+        mail.failed("connection refused", now);
+        assertNull(mail.getLeaseUntil(), "the lease would hold the retry back to its end");
+        assertEquals(now.plusSeconds(30), mail.getNextAttemptAt());
+    }
+
+    @Test
     void deliveredMailIsSentAndForgetsItsError() {
         OutboxMail mail = new OutboxMail(null, "ops@example.test", "Test", "text", "<p>html</p>", now);
         mail.failed("timeout", now);

@@ -13,6 +13,7 @@ import org.caart.audit.boundary.Audits.ResultFilter;
 import org.caart.audit.boundary.Audits;
 import org.caart.audit.entity.Audit;
 import org.caart.audit.entity.AuditRun;
+import org.caart.audit.entity.Score;
 import org.caart.audit.entity.AuditStatus;
 import org.caart.audit.entity.CheckResult;
 import org.caart.contract.agent.v1.CheckStatus;
@@ -57,6 +58,7 @@ public class AuditBacking implements Serializable {
     private List<RunRow> runs = List.of();
     private List<ResultRow> results = List.of();
     private long resultCount;
+    private boolean mayRunAudits;
     private String status;
     private String severity;
     private String text;
@@ -64,6 +66,7 @@ public class AuditBacking implements Serializable {
 
     public void load() {
         companyId = current.id();
+        mayRunAudits = current.can("RUN_AUDITS");
         if (auditId == null) {
             throw new org.caart.platform.NotFoundException("Audit");
         }
@@ -94,6 +97,11 @@ public class AuditBacking implements Serializable {
         ExternalContext external = faces.getExternalContext();
         external.redirect(external.getRequestContextPath() + "/app/remediation.xhtml?company=" + companyId
                 + "&remediation=" + remediation.getId());
+    }
+
+    /** Read once when the page opens, so that a poll makes one boundary call. */
+    public boolean isMayRunAudits() {
+        return mayRunAudits;
     }
 
     public void stop() {
@@ -188,22 +196,23 @@ public class AuditBacking implements Serializable {
         static AuditView of(Audit a, List<RunRow> runs) {
             int passed = runs.stream().mapToInt(RunRow::passed).sum();
             int failed = runs.stream().mapToInt(RunRow::failed).sum();
+            Double completedRuns = Score.mean(runs.stream().map(RunRow::value).toList());
             return new AuditView(a.getId(), a.getTitle(), a.getStatus().name(), a.getCreatedAt().toString(),
                     a.getFinishedAt() == null ? "" : a.getFinishedAt().toString(),
                     runs.stream().mapToInt(RunRow::planned).sum(), runs.stream().mapToInt(RunRow::received).sum(),
                     passed, failed, runs.stream().mapToInt(RunRow::notApplicable).sum(),
-                    runs.stream().mapToInt(RunRow::errors).sum(), Scores.format(passed, failed));
+                    runs.stream().mapToInt(RunRow::errors).sum(), Score.label(a.getStatus(), completedRuns));
         }
     }
 
     public record RunRow(String id, String hostname, String policy, String status, int planned, int received,
-            int passed, int failed, int notApplicable, int errors, String score, String error, boolean stopRequested)
-            implements Serializable {
+            int passed, int failed, int notApplicable, int errors, Double value, String score, String error,
+            boolean stopRequested) implements Serializable {
 
         static RunRow of(AuditRun r) {
             return new RunRow(r.getId(), r.getEndpoint().getHostname(), r.getPolicyName(), r.getStatus().name(),
                     r.getPlanned(), r.getReceived(), r.getPassed(), r.getFailed(), r.getNotApplicable(),
-                    r.getErrors() + r.getNotRun(), Scores.format(r.getPassed(), r.getFailed()), r.getError(),
+                    r.getErrors() + r.getNotRun(), r.score(), r.scoreLabel(), r.getError(),
                     r.isStopRequested());
         }
 

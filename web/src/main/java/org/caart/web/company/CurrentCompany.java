@@ -27,9 +27,12 @@ public class CurrentCompany implements Serializable {
 
     private Long id;
 
-    /** The page parameter: only a company of the caller's can be chosen. */
+    /**
+     * The page parameter: only a company of the caller's can be chosen. Faces sets it again on every postback (a
+     * poll); the company already chosen is not looked up again then (the boundaries check access on each call).
+     */
     public void setSelected(Long companyId) {
-        if (companyId == null) {
+        if (companyId == null || companyId.equals(id)) {
             return;
         }
         if (choices().stream().noneMatch(c -> c.id() == companyId)) {

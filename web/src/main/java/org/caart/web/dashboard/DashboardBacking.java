@@ -10,13 +10,14 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.caart.audit.boundary.Dashboards;
 import org.caart.audit.boundary.Dashboards.Dashboard;
+import org.caart.audit.entity.Score;
 import org.caart.web.company.CompanyChoices;
 import org.caart.web.company.CompanyChoices.Choice;
 import org.caart.web.company.CurrentCompany;
 
 /**
  * The dashboard of the current company: latest audits with progress, scores per endpoint and for the company,
- * the trend (an inline SVG line, no script), failing checks with the start of their streak. Polls while an audit
+ * the trend per policy (inline SVG lines, no script), failing checks with the start of their streak. Polls while an audit
  * runs.
  */
 @Named
@@ -59,19 +60,16 @@ public class DashboardBacking implements Serializable {
     }
 
     public String score(Double value) {
-        return value == null ? "–" : String.format(Locale.ROOT, "%.0f%%", value);
+        return Score.format(value);
     }
 
-    /** The trend as SVG polyline points: x spread evenly, y = 100 % at the top. */
-    public String getTrendPoints() {
-        var trend = getDashboard() == null ? List.<Dashboards.TrendPoint>of() : getDashboard().trend();
-        if (trend.isEmpty()) {
-            return "";
-        }
-        int n = trend.size();
+    /** A policy's trend as SVG polyline points: x spread evenly, y = 100 % at the top. */
+    public String trendPoints(Dashboards.PolicyTrend trend) {
+        List<Dashboards.TrendPoint> points = trend.points();
+        int n = points.size();
         return IntStream.range(0, n).mapToObj(i -> String.format(Locale.ROOT, "%.1f,%.1f",
                         n == 1 ? WIDTH / 2.0 : i * (double) WIDTH / (n - 1),
-                        HEIGHT - trend.get(i).score() * HEIGHT / 100.0))
+                        HEIGHT - points.get(i).score() * HEIGHT / 100.0))
                 .collect(Collectors.joining(" "));
     }
 }
