@@ -39,7 +39,7 @@ class PatchBrowserIT {
     @Test
     void twoFirewallsOneCurrentOneOverdue() throws IOException {
         Tenant t = Tenant.create("patch-board");
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(Tenant.ZONE); // the company's today (an hour ahead of UTC before midnight)
         browser.login(t.ownerEmail(), t.password());
         browser.open("/app/patches.xhtml?company=" + t.companyId());
 

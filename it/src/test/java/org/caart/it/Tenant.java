@@ -8,6 +8,9 @@ import java.util.UUID;
  */
 record Tenant(String ownerEmail, String password, long companyId, String companyName, PortalClient portal, Api api) {
 
+    /** Every test company's time zone: its "today" is the date patch ages and deadlines count from. */
+    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/Berlin");
+
     static Tenant create(String label) {
         CaartServer server = SharedServer.server();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -17,7 +20,7 @@ record Tenant(String ownerEmail, String password, long companyId, String company
         Api api = new Api(server, email, password);
         String name = label + " " + suffix;
         Api.Reply reply = api.post("/api/companies", "{\"name\":\"" + name
-                + "\",\"clientOs\":\"DEBIAN\",\"timeZone\":\"Europe/Berlin\",\"postalAddress\":\"1 Main St\"}");
+                + "\",\"clientOs\":\"DEBIAN\",\"timeZone\":\"" + ZONE.getId() + "\",\"postalAddress\":\"1 Main St\"}");
         if (reply.status() != 201) {
             throw new IllegalStateException("Company not created: " + reply.status() + " " + reply.body());
         }
