@@ -57,6 +57,14 @@ public final class CaartServer implements AutoCloseable {
         return new CaartServer(env, data, port);
     }
 
+    /**
+     * Where a CAaRT deployment answers that this test did not launch itself (the load balancer in front of a
+     * cluster): for the HTTP clients only; {@link #close()} does nothing on it.
+     */
+    public static CaartServer reachedAt(int port) {
+        return new CaartServer(Map.of(), null, port);
+    }
+
     public static boolean onPostgres() {
         return Optional.ofNullable(System.getenv("CAART_TEST_DB_URL")).filter(v -> !v.isBlank()).isPresent();
     }
