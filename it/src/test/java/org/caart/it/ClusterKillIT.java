@@ -93,7 +93,7 @@ class ClusterKillIT {
                 .getJsonNumber("id").longValue();
         assertEquals(200, owner.put("/api/companies/" + company + "/members/" + member,
                 "{\"role\":\"OWNER\",\"ciso\":true,\"securityTech\":false}").status());
-        moveClocks(FIRST_DAY.atStartOfDay().plusHours(1) + "Z");
+        moveClocks(FIRST_DAY + "T01:00:00Z");
         assertEquals(201, owner.post("/api/companies/" + company + "/devices", PatchIT.device("edge firewall",
                 "FIREWALL", FIRST_DAY.minusDays(90).toString())).status());
 
@@ -139,7 +139,7 @@ class ClusterKillIT {
                 + "GROUP BY run_id, check_id HAVING count(*) > 1) d");
 
         List<LocalDate> days = IntStream.range(0, KILLS).mapToObj(FIRST_DAY::plusDays).toList();
-        moveClocks(days.get(days.size() - 1).atTime(7, 0) + "Z");
+        moveClocks(days.get(days.size() - 1) + "T07:00:00Z");
         Wait.until(Duration.ofSeconds(120), () -> count("SELECT count(*) FROM outbox_mail WHERE status <> 'SENT'") == 0
                 ? true : null);
         Thread.sleep(12_000); // a full delivery round of every instance
@@ -238,7 +238,7 @@ class ClusterKillIT {
 
     /** Sets the test clock of every running instance (each keeps its own) and runs what is due on each at once. */
     private void tickDay(LocalDate day, List<CaartServer> running) throws Exception {
-        String now = day.atTime(6, 30) + "Z";
+        String now = day + "T06:30:00Z";
         List<Api> operators = running.stream().map(s -> new Api(s, SharedServer.OPERATOR, operatorPassword)).toList();
         for (Api operator : operators) {
             assertEquals(204, operator.put("/api/system/clock", "{\"now\":\"" + now + "\"}").status());
