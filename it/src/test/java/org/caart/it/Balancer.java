@@ -49,6 +49,8 @@ final class Balancer implements AutoCloseable {
                     option forwardfor
                 frontend caart
                     bind 127.0.0.1:%d
+                    # an h2c upgrade would make the connection a tunnel to one instance: no sticky cookie, no failover
+                    http-request del-header Upgrade if { req.hdr(Upgrade) -i h2c }
                     default_backend servers
                 backend servers
                     balance roundrobin

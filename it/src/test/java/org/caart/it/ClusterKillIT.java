@@ -138,6 +138,9 @@ class ClusterKillIT {
         long duplicates = count("SELECT count(*) FROM (SELECT run_id, check_id FROM check_result "
                 + "GROUP BY run_id, check_id HAVING count(*) > 1) d");
 
+        long resultBytes = count("SELECT pg_total_relation_size('check_result')");
+        long textBytes = count("SELECT pg_total_relation_size('check_text')");
+
         List<LocalDate> days = IntStream.range(0, KILLS).mapToObj(FIRST_DAY::plusDays).toList();
         moveClocks(days.get(days.size() - 1) + "T07:00:00Z");
         Wait.until(Duration.ofSeconds(120), () -> count("SELECT count(*) FROM outbox_mail WHERE status <> 'SENT'") == 0
@@ -156,6 +159,9 @@ class ClusterKillIT {
                 acceptedAnswers, agents.stream().mapToInt(a -> a.retries.get()).sum(), stored.size(), results,
                 duplicates, session.pages.get(), session.transientErrors.get(), session.signedOut.get(), checkRuns,
                 queuedDigests, digests);
+        System.out.printf("ClusterKillIT: check_result %d bytes for %d rows (indexes included): %d bytes per result,"
+                + " %.0f MiB per million; check_text %d bytes%n", resultBytes, results, resultBytes / Math.max(1,
+                results), resultBytes * 1e6 / Math.max(1, results) / (1 << 20), textBytes);
 
         assertEquals(KILLS, victims.size());
         assertEquals(accepted, stored, "every accepted batch is stored, and nothing else");
