@@ -92,8 +92,9 @@ public final class Launcher {
                     stop(server);
                 }
             }
-            out.printf("CAaRT is ready: open http://localhost:%d/ (agent API: http://localhost:%d/api/agent/v1)%n",
-                    settings.port(), settings.port());
+            String host = settings.httpInterface().isPresent() ? settings.readinessHost() : "localhost";
+            out.printf("CAaRT is ready: open http://%s:%d/ (agent API: http://%s:%d/api/agent/v1)%n", host,
+                    settings.port(), host, settings.port());
             printSignInHint(settings);
             out.println("Server log: " + log + ". Press Ctrl+C to stop.");
             return server.waitFor();
@@ -127,7 +128,8 @@ public final class Launcher {
     private void awaitReady(Settings settings, Process server, ServerOutput output, Path log)
             throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(uri("http://127.0.0.1:" + settings.port() + "/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(uri("http://" + settings.readinessHost() + ":" + settings.port()
+                + "/health/ready"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         Instant deadline = Instant.now().plus(settings.startTimeout());
         Instant appDeadline = null;
