@@ -129,7 +129,6 @@ class ClusterKillIT {
         browsing.get();
 
         Set<String> accepted = agents.stream().flatMap(a -> a.accepted.stream()).collect(Collectors.toSet());
-        int acceptedAnswers = accepted(agents);
         Wait.until(Duration.ofSeconds(180), () -> count("SELECT count(*) FROM ingested_batch") >= accepted.size()
                 ? true : null);
         Thread.sleep(3_000); // anything still on its way would show now
@@ -152,11 +151,11 @@ class ClusterKillIT {
                 + " AND subject LIKE '%overdue, %'");
         long checkRuns = count("SELECT count(*) FROM job_run WHERE job = 'patch-check' AND scope_id = " + company);
 
-        System.out.printf("ClusterKillIT: instances %d, kills %d (%s), agents %d, batches accepted %d (202 answers"
-                + " %d, retried sends %d), stored %d, results %d, duplicate results %d; user pages %d (transient"
+        System.out.printf("ClusterKillIT: instances %d, kills %d (%s), agents %d, batches accepted %d (retried sends"
+                + " %d), stored %d, results %d, duplicate results %d; user pages %d (transient"
                 + " 5xx or connection errors %d, sign-in page shown %d); daily checks %d, digests queued %d,"
                 + " delivered %d%n", INSTANCES, KILLS, String.join(",", victims), AGENTS, accepted.size(),
-                acceptedAnswers, agents.stream().mapToInt(a -> a.retries.get()).sum(), stored.size(), results,
+                agents.stream().mapToInt(a -> a.retries.get()).sum(), stored.size(), results,
                 duplicates, session.pages.get(), session.transientErrors.get(), session.signedOut.get(), checkRuns,
                 queuedDigests, digests);
         System.out.printf("ClusterKillIT: check_result %d bytes for %d rows (indexes included): %d bytes per result,"
@@ -165,7 +164,6 @@ class ClusterKillIT {
 
         assertEquals(KILLS, victims.size());
         assertEquals(accepted, stored, "every accepted batch is stored, and nothing else");
-        assertEquals(accepted.size(), acceptedAnswers, "one 202 per batch");
         assertEquals((long) accepted.size() * RESULTS_PER_BATCH, results);
         assertEquals(0, duplicates);
         assertEquals(0, session.signedOut.get(), "the signed-in user never lands on the sign-in page");
@@ -202,6 +200,7 @@ class ClusterKillIT {
             env.put("CAART_CLUSTER", "true");
             env.put("CAART_CLUSTER_NAME", clusterName);
             env.put("CAART_CLUSTER_INTERFACE", "127.0.0.1");
+            env.put("CAART_HTTP_INTERFACE", "127.0.0.1");
             env.put("CAART_CLUSTER_MEMBERS", members);
             env.put("CAART_CLUSTER_PORT", String.valueOf(gridPorts.get(i)));
             env.put("CAART_TEST_MODE", "true");
@@ -218,6 +217,11 @@ class ClusterKillIT {
         servers.get(0).start(); // the first one migrates the schema alone
         CompletableFuture.allOf(servers.subList(1, INSTANCES).stream()
                 .map(s -> CompletableFuture.runAsync(s::start, threads)).toArray(CompletableFuture[]::new)).get();
+        for (CaartServer server : servers) { // HTTP and grid on loopback only, nothing else listening
+            Set<String> sockets = ListeningSockets.of(server.serverProcess().pid());
+            assertTrue(sockets.contains("127.0.0.1:" + server.port()), sockets.toString());
+            assertTrue(sockets.stream().allMatch(socket -> socket.startsWith("127.0.0.1:")), sockets.toString());
+        }
         balancer = Balancer.start(work.resolve("haproxy"), servers.stream().map(CaartServer::port).toList());
     }
 

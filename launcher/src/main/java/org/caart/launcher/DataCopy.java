@@ -29,6 +29,9 @@ final class DataCopy {
     /** Copies every entry of {@code from} except {@link #SKIPPED}; returns the files copied. */
     static int copy(Path from, Path to) throws IOException {
         DataFolder.createOwnerOnly(to);
+        if (Files.getFileStore(to).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(to, DataFolder.OWNER_ONLY); // also an empty folder made beforehand
+        }
         int files = 0;
         try (Stream<Path> entries = Files.list(from)) {
             for (Path top : entries.filter(p -> !SKIPPED.contains(p.getFileName().toString())).toList()) {

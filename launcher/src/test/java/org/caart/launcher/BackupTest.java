@@ -30,8 +30,10 @@ class BackupTest {
     @Test
     void aBackupCopiesTheLastingDataOwnerOnlyAndLeavesRuntimeAndLogsBehind() throws IOException {
         Path data = dataFolder("data");
-        Path backup = temp.resolve("backup");
+        Path backup = Files.createDirectories(temp.resolve("backup"));
+        Files.setPosixFilePermissions(backup, PosixFilePermissions.fromString("rwxr-xr-x"));
         assertEquals(0, launcher(data).verb(List.of("backup", backup.toString())), text());
+        assertEquals("rwx------", mode(backup), "an empty folder made beforehand is closed too");
         assertEquals(Map.of("broker/KahaDB/db.data", "rw-------", "caart-backup.properties", "rw-------",
                 "db/caart.mv.db", "rw-------", "tx/log", "rw-------"), files(backup));
         assertEquals("rwx------", mode(backup.resolve("broker/KahaDB")));
