@@ -372,7 +372,7 @@ class ClusterKillIT {
                 accepted.add(batchId);
                 answers.incrementAndGet();
                 sequence++;
-                pause(50);
+                pause(250);
             }
         }
 
