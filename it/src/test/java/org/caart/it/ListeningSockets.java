@@ -21,7 +21,8 @@ final class ListeningSockets {
         Set<String> listening = new TreeSet<>();
         for (String table : List.of("tcp", "tcp6")) {
             Path file = Path.of("/proc", String.valueOf(pid), "net", table);
-            for (String line : lines(file).subList(1, lines(file).size())) {
+            List<String> lines = lines(file); // read once: a busy process's table changes between two reads
+            for (String line : lines.subList(1, lines.size())) {
                 String[] fields = line.trim().split("\\s+");
                 if (fields[3].equals("0A") && inodes.contains(fields[9])) { // 0A = LISTEN
                     listening.add(address(fields[1]));
