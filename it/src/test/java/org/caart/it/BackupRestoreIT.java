@@ -40,6 +40,7 @@ class BackupRestoreIT {
         env.put("CAART_DB_URL", ""); // the embedded H2 database also when the pass runs on PostgreSQL
         env.put("CAART_ADMIN_EMAIL", OPERATOR);
         env.put("CAART_ADMIN_PASSWORD", operatorPassword);
+        env.put("CAART_START_TIMEOUT", "400"); // two starts on a machine that may be busy
         CaartServer original = CaartServer.configure("backup-original", env);
         Path backup = CaartServer.workDir().resolve("backup-" + System.nanoTime());
         Snapshot before;
