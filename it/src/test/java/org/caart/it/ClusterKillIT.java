@@ -109,7 +109,7 @@ class ClusterKillIT {
 
         List<String> victims = new ArrayList<>();
         for (int kill = 0; kill < KILLS; kill++) {
-            awaitProgress(agents, 30);
+            awaitProgress(agents, 15);
             String node = user.cookie(Balancer.NODE_COOKIE).orElseThrow().getValue();
             CaartServer victim = servers.get(Integer.parseInt(node.substring(1)) - 1);
             victims.add(node);
@@ -123,7 +123,7 @@ class ClusterKillIT {
             tickDay(day, List.of(victim)); // the restarted instance finds the day's run in the ledger
             awaitBalancerUses(front, node);
         }
-        awaitProgress(agents, 30);
+        awaitProgress(agents, 15);
         running.set(false);
         CompletableFuture.allOf(streams.toArray(CompletableFuture[]::new)).get();
         browsing.get();
@@ -278,7 +278,13 @@ class ClusterKillIT {
 
     private static void awaitProgress(List<StreamingAgent> agents, int batchesEach) {
         int target = accepted(agents) + batchesEach * agents.size();
-        Wait.until(Duration.ofSeconds(120), () -> accepted(agents) >= target ? true : null);
+        try {
+            Wait.until(Duration.ofSeconds(300), () -> accepted(agents) >= target ? true : null);
+        } catch (AssertionError e) {
+            throw new AssertionError("agents stalled below " + target + " accepted batches: " + agents.stream()
+                    .map(a -> a.answers.get() + " accepted, " + a.retries.get() + " retries, last answer "
+                            + a.lastStatus).collect(Collectors.joining("; ")), e);
+        }
     }
 
     private static int accepted(List<StreamingAgent> agents) {
@@ -342,6 +348,7 @@ class ClusterKillIT {
         final AtomicInteger answers = new AtomicInteger();
         final AtomicInteger retries = new AtomicInteger();
         volatile String runId;
+        volatile int lastStatus;
 
         StreamingAgent(CaartServer front, FakeAgent agent) {
             this.front = front;
@@ -357,6 +364,7 @@ class ClusterKillIT {
                 Instant giveUp = Instant.now().plusSeconds(120);
                 while (true) {
                     int status = post(body);
+                    lastStatus = status;
                     if (status == 202) {
                         break;
                     }
