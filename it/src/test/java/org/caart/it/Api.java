@@ -19,6 +19,7 @@ import java.util.Base64;
 public final class Api {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // as scripts and the agent do; no h2c tunnel through a balancer
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();

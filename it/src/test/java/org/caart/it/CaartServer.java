@@ -57,6 +57,14 @@ public final class CaartServer implements AutoCloseable {
         return new CaartServer(env, data, port);
     }
 
+    /**
+     * Where a CAaRT deployment answers that this test did not launch itself (the load balancer in front of a
+     * cluster): for the HTTP clients only; {@link #close()} does nothing on it.
+     */
+    public static CaartServer reachedAt(int port) {
+        return new CaartServer(Map.of(), null, port);
+    }
+
     public static boolean onPostgres() {
         return Optional.ofNullable(System.getenv("CAART_TEST_DB_URL")).filter(v -> !v.isBlank()).isPresent();
     }
@@ -65,7 +73,7 @@ public final class CaartServer implements AutoCloseable {
     public CaartServer start() {
         CountDownLatch ready = launch();
         try {
-            Instant deadline = Instant.now().plus(READY_TIMEOUT);
+            Instant deadline = Instant.now().plus(readyTimeout());
             while (!ready.await(200, TimeUnit.MILLISECONDS)) {
                 if (!launcher.isAlive() || Instant.now().isAfter(deadline)) {
                     String said = String.join("\n", output);
@@ -78,6 +86,12 @@ public final class CaartServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return this;
+    }
+
+    /** 180 s, or the launcher's own CAART_START_TIMEOUT and half a minute when a test gives it longer. */
+    private Duration readyTimeout() {
+        Duration launcher = Duration.ofSeconds(Long.parseLong(env.getOrDefault("CAART_START_TIMEOUT", "0")) + 30);
+        return launcher.compareTo(READY_TIMEOUT) > 0 ? launcher : READY_TIMEOUT;
     }
 
     /** Runs the launcher to its end (for configurations that must fail) and returns its exit code. */

@@ -42,7 +42,16 @@ final class FakeAgent {
     }
 
     static FakeAgent enroll(Tenant tenant, String hostname) {
-        Api.Reply reply = enroll(token(tenant), hostname);
+        return enrolled(enroll(token(tenant), hostname), hostname);
+    }
+
+    /** Enrolls with a token of the company at another deployment than the shared server. */
+    static FakeAgent enroll(CaartServer target, String token, String hostname) {
+        return enrolled(send(target, null, "POST", "/api/agent/v1/enroll", Json.createObjectBuilder()
+                .add("token", token).add("host", host(hostname)).build().toString()), hostname);
+    }
+
+    private static FakeAgent enrolled(Api.Reply reply, String hostname) {
         if (reply.status() != 201) {
             throw new IllegalStateException("Enrollment refused: " + reply.status() + " " + reply.body());
         }
@@ -122,7 +131,12 @@ final class FakeAgent {
     }
 
     static Api.Reply send(FakeAgent agent, String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SharedServer.server().url(path)))
+        return send(SharedServer.server(), agent, method, path, body);
+    }
+
+    /** A call to another deployment than the shared server (a cluster's load balancer). */
+    static Api.Reply send(CaartServer target, FakeAgent agent, String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url(path)))
                 .timeout(Duration.ofSeconds(70)).header("Content-Type", "application/json")
                 .expectContinue(body != null && body.length() > 1024 * 1024)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

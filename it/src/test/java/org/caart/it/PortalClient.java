@@ -36,7 +36,10 @@ final class PortalClient {
 
     PortalClient(CaartServer server) {
         this.server = server;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5))
+        // HTTP/1.1 as browsers speak to a plain-HTTP server: the JDK's default h2c upgrade would make a load
+        // balancer's connection a tunnel to one instance, out of its reach (no sticky cookie, no failover)
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
+                .connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 

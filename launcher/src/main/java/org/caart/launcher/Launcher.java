@@ -31,6 +31,8 @@ public final class Launcher {
     private final Map<String, String> env;
     private final Path workingDir;
     private final PrintStream out;
+    /** Kept reachable: an unreachable channel would be closed, and its lock released, by the garbage collector. */
+    private java.nio.channels.FileLock dataLock;
 
     Launcher(Map<String, String> env, Path workingDir, PrintStream out) {
         this.env = env;
@@ -39,7 +41,26 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        System.exit(new Launcher(System.getenv(), Path.of("").toAbsolutePath(), System.out).run());
+        Launcher launcher = new Launcher(System.getenv(), Path.of("").toAbsolutePath(), System.out);
+        System.exit(args.length == 0 ? launcher.run() : launcher.verb(java.util.List.of(args)));
+    }
+
+    /** {@code caart backup DIR}, {@code caart restore DIR}: the data folder of a stopped server. */
+    int verb(java.util.List<String> args) {
+        try {
+            return switch (args.get(0)) {
+                case "backup" -> Backup.run(env, workingDir, args.subList(1, args.size()), out);
+                case "restore" -> Restore.run(env, workingDir, args.subList(1, args.size()), out);
+                default -> throw new LaunchException("unknown command \"" + args.get(0)
+                        + "\"; use caart (start), caart backup DIR or caart restore DIR");
+            };
+        } catch (LaunchException e) {
+            out.println("caart " + args.get(0) + ": " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            out.println("caart " + args.get(0) + " failed: " + e);
+            return 1;
+        }
     }
 
     int run() {
@@ -51,6 +72,9 @@ public final class Launcher {
                 throw new LaunchException(serverJar + " is missing; build it with: mvn -DskipTests install");
             }
             requireFreePort(settings.port());
+            // held until this process ends: one server per data folder, and no backup of a folder in use
+            dataLock = DataCopy.lock(settings.dataDir()).orElseThrow(() -> new LaunchException(
+                    "another CAaRT server runs on the data folder " + settings.dataDir()));
             Path log = settings.dataDir().resolve("logs").resolve("server.log");
             out.printf("Starting CAaRT on port %d (data in %s, database %s)%n", settings.port(), settings.dataDir(),
                     describe(settings.effectiveDbUrl()));
@@ -68,8 +92,9 @@ public final class Launcher {
                     stop(server);
                 }
             }
-            out.printf("CAaRT is ready: open http://localhost:%d/ (agent API: http://localhost:%d/api/agent/v1)%n",
-                    settings.port(), settings.port());
+            String host = settings.httpInterface().isPresent() ? settings.readinessHost() : "localhost";
+            out.printf("CAaRT is ready: open http://%s:%d/ (agent API: http://%s:%d/api/agent/v1)%n", host,
+                    settings.port(), host, settings.port());
             printSignInHint(settings);
             out.println("Server log: " + log + ". Press Ctrl+C to stop.");
             return server.waitFor();
@@ -103,7 +128,8 @@ public final class Launcher {
     private void awaitReady(Settings settings, Process server, ServerOutput output, Path log)
             throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(uri("http://127.0.0.1:" + settings.port() + "/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(uri("http://" + settings.readinessHost() + ":" + settings.port()
+                + "/health/ready"))
                 .timeout(Duration.ofSeconds(5)).GET().build();
         Instant deadline = Instant.now().plus(settings.startTimeout());
         Instant appDeadline = null;

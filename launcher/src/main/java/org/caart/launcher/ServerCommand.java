@@ -94,6 +94,8 @@ final class ServerCommand {
         commands.add("set configs.config.server-config.transaction-service.automatic-recovery=true");
         // Payara's /metrics is public and CAaRT does not use it; /health stays for the launcher
         commands.add("set configs.config.server-config.microprofile-metrics-configuration.enabled=false");
+        settings.httpInterface().ifPresent(address -> commands.add("set configs.config.server-config.network-config"
+                + ".network-listeners.network-listener.http-listener.address=" + address));
         settings.brokerUrl().ifPresent(url -> commands.add(brokerCommand(settings)));
         settings.cluster().ifPresent(cluster -> commands.add(Cluster.nameCommand()));
         return commands;

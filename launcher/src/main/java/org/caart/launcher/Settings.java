@@ -11,7 +11,9 @@ import java.util.Optional;
  */
 record Settings(int port, Path dataDir, String heap, Optional<String> dbUrl, Optional<String> brokerUrl,
         Optional<String> brokerUser, Optional<String> brokerPassword, Duration startTimeout,
-        Optional<Cluster> cluster, String javaOptions) {
+        Optional<Cluster> cluster, String javaOptions, Optional<String> httpInterface) {
+
+    private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[0-9.]+|[0-9A-Fa-f:]+");
 
     static Settings from(Map<String, String> env, Path workingDir) {
         return new Settings(
@@ -24,7 +26,21 @@ record Settings(int port, Path dataDir, String heap, Optional<String> dbUrl, Opt
                 value(env, "CAART_BROKER_PASSWORD"),
                 Duration.ofSeconds(seconds(env.getOrDefault("CAART_START_TIMEOUT", "180"))),
                 Cluster.from(env),
-                env.getOrDefault("CAART_JAVA_OPTS", ""));
+                env.getOrDefault("CAART_JAVA_OPTS", ""),
+                value(env, "CAART_HTTP_INTERFACE").map(Settings::address));
+    }
+
+    /** The address the launcher checks readiness on: the HTTP interface, or loopback when it listens on all. */
+    String readinessHost() {
+        return httpInterface.map(a -> a.contains(":") ? "[" + a + "]" : a).orElse("127.0.0.1");
+    }
+
+    private static String address(String text) {
+        if (!ADDRESS.matcher(text).matches() || text.equals("0.0.0.0") || text.equals("::")) {
+            throw new LaunchException("CAART_HTTP_INTERFACE must be one IP address of this host (e.g. 127.0.0.1 or "
+                    + "10.0.0.11), not \"" + text + "\"");
+        }
+        return text;
     }
 
     /** The JDBC URL the server uses: the configured one, or the embedded H2 file database in the data folder. */

@@ -51,6 +51,24 @@ class ServerCommandTest {
     }
 
     @Test
+    void anHttpInterfaceBindsTheListenerToThatAddressOnly() throws IOException {
+        Files.createDirectories(temp.resolve("runtime"));
+        Settings settings = Settings.from(Map.of("CAART_DATA_DIR", temp.toString(),
+                "CAART_HTTP_INTERFACE", "10.0.0.11"), temp);
+        List<String> command = ServerCommand.command(settings, Path.of("server.jar"), temp.resolve("runtime/run-4"));
+        Path preBoot = Path.of(command.get(command.indexOf("--prebootcommandfile") + 1));
+        assertEquals("set configs.config.server-config.network-config.network-listeners.network-listener"
+                + ".http-listener.address=10.0.0.11", Files.readAllLines(preBoot).get(3));
+        assertEquals("10.0.0.11", settings.readinessHost());
+        assertEquals("127.0.0.1", Settings.from(Map.of(), temp).readinessHost(), "all interfaces: ready on loopback");
+        for (String bad : List.of("0.0.0.0", "::", "any", "10.0.0.1; rm")) {
+            LaunchException refused = org.junit.jupiter.api.Assertions.assertThrows(LaunchException.class,
+                    () -> Settings.from(Map.of("CAART_HTTP_INTERFACE", bad), temp));
+            assertTrue(refused.getMessage().startsWith("CAART_HTTP_INTERFACE must be one IP address"), bad);
+        }
+    }
+
+    @Test
     void childEnvironmentCarriesTheEffectiveDatabase() {
         Settings settings = Settings.from(Map.of("CAART_DATA_DIR", temp.toString()), temp);
         Map<String, String> env = ServerCommand.environment(settings, Map.of("PATH", "/usr/bin"));
