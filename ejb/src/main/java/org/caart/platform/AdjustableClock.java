@@ -34,6 +34,10 @@ public final class AdjustableClock extends Clock {
         offset.set(Duration.between(Instant.now(), now));
     }
 
+    void setOffset(Duration ahead) {
+        offset.set(ahead);
+    }
+
     void reset() {
         offset.set(Duration.ZERO);
     }

@@ -16,7 +16,9 @@ import java.util.stream.IntStream;
 
 /**
  * Debian's HAProxy in front of server instances, as a child process on a loopback port with a configuration of its
- * own: round robin, a server taken out after two failed {@code /health/ready} checks a second apart, a sticky cookie
+ * own: round robin, a server taken out after two failed {@code /health/ready} checks a second apart (a check passes
+ * on 200 with CAaRT's database check in the answer: Payara answers 200 before the application is deployed, and a
+ * request sent then is answered 404), a sticky cookie
  * {@code CAART_NODE} naming the instance that holds a browser's session, and {@code option redispatch} so that a
  * browser whose instance is gone goes to another one. Requests are retried on another instance only when the
  * connection could not be made (never once a request was sent).
@@ -56,6 +58,7 @@ final class Balancer implements AutoCloseable {
                     balance roundrobin
                     option httpchk GET /health/ready
                     http-check expect status 200
+                    http-check expect string database
                     cookie %s insert indirect nocache httponly
                     default-server inter 1s fall 2 rise 2
                 %s

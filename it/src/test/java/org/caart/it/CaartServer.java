@@ -205,6 +205,11 @@ public final class CaartServer implements AutoCloseable {
         return env.get(name);
     }
 
+    /** Sets an environment variable for the next {@link #start()} (a restart with a changed setting). */
+    public void putEnv(String name, String value) {
+        env.put(name, value);
+    }
+
     static Path workDir() {
         Path dir = Path.of(System.getProperty("caart.it.work", "target/it-work"));
         try {
