@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CaartServer implements AutoCloseable {
 
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** How long a server may take to start; CAART_IT_READY_SECONDS raises it on a loaded machine (180 by default). */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.parseLong(
+            System.getenv().getOrDefault("CAART_IT_READY_SECONDS", "180")));
 
     private final Map<String, String> env;
     private final Path dataDir;
