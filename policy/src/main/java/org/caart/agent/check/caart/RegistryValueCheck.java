@@ -43,7 +43,8 @@ final class RegistryValueCheck extends ValueCheck {
                 .orElseThrow(() -> check.error("name", "is required (\"\" for the default value)")));
     }
 
-    private static RegistryValueType valueType(Fields check) throws PolicyException {
+    /** The optional {@code value-type} field; null when the check compares the data whatever its type. */
+    static RegistryValueType valueType(Fields check) throws PolicyException {
         Optional<String> text = check.optionalText("value-type");
         if (text.isEmpty()) {
             return null;
@@ -78,11 +79,17 @@ final class RegistryValueCheck extends ValueCheck {
     @Override
     Outcome probe(Host host) {
         Optional<RegistryValue> value = host.platform().registry().value(key, name);
-        if (valueType != null && value.isPresent() && value.get().type() != valueType) {
-            return new Outcome(CheckStatus.FAILED, "Windows reads this value as " + valueType + " and ignores a "
-                    + value.get().type() + " value", expected(), value.get().text() + " (" + value.get().type() + ")");
+        return wrongType(valueType, value, expected()).orElseGet(() -> super.probe(host));
+    }
+
+    /** FAILED when a value is present with another type than Windows reads. */
+    static Optional<Outcome> wrongType(RegistryValueType valueType, Optional<RegistryValue> value, String expected) {
+        if (valueType == null || value.isEmpty() || value.get().type() == valueType) {
+            return Optional.empty();
         }
-        return super.probe(host);
+        return Optional.of(new Outcome(CheckStatus.FAILED, "Windows reads this value as " + valueType
+                + " and ignores a " + value.get().type() + " value", expected, value.get().text() + " ("
+                + value.get().type() + ")"));
     }
 
     @Override

@@ -160,7 +160,11 @@ class WindowsBaselineFixturesTest {
     @Test
     void everyRegistryCheckNamesTheTypeWindowsReads() throws Exception {
         for (Map.Entry<String, Map<String, Object>> spec : specs().entrySet()) {
-            if ("registry-value".equals(spec.getValue().get("type"))) {
+            Object type = spec.getValue().get("type");
+            if ("firewall-profile".equals(type)) {
+                assertEquals("REG_DWORD", spec.getValue().get("value-type"), spec.getKey());
+            }
+            if ("registry-value".equals(type)) {
                 String expected = "AutoAdminLogon".equals(spec.getValue().get("name")) ? "REG_SZ" : "REG_DWORD";
                 assertEquals(expected, spec.getValue().get("value-type"), spec.getKey());
             }
@@ -232,7 +236,10 @@ class WindowsBaselineFixturesTest {
         return "REG_SZ".equals(type) ? RegistryValue.string(data) : RegistryValue.dword(Long.parseLong(data));
     }
 
-    /** "policy:N local:M": N under the group policy key, M under the local profile key; either may be left out. */
+    /**
+     * "policy:N local:M": DWORD N under the group policy key, M under the local profile key; either may be left out.
+     * "policy:sz:N" writes a REG_SZ.
+     */
     private static void firewall(FakePlatform host, Map<String, Object> spec, String fixture) {
         String profile = (String) spec.get("profile");
         String setting = (String) spec.get("setting");
@@ -247,8 +254,9 @@ class WindowsBaselineFixturesTest {
                 continue;
             }
             String[] where = part.split(":");
-            host.registryValue(where[0].equals("policy") ? policyKey : localKey, name,
-                    RegistryValue.dword(Long.parseLong(where[1])));
+            String data = where[where.length - 1];
+            host.registryValue(where[0].equals("policy") ? policyKey : localKey, name, where.length == 3
+                    ? RegistryValue.string(data) : RegistryValue.dword(Long.parseLong(data)));
         }
     }
 }
