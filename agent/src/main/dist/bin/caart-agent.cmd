@@ -4,7 +4,8 @@ rem The first run records a CDS archive in %APPDATA%\CAaRT\cache; later runs sta
 setlocal
 set "APP_HOME=%~dp0.."
 set "JAR=%APP_HOME%\lib\caart-agent.jar"
-if defined JAVA_HOME (set "JAVA=%JAVA_HOME%\bin\java.exe") else (set "JAVA=java")
+rem the runtime beside the agent (the zips runtime\, or one made by bin\make-runtime.cmd), else JAVA_HOME, else PATH
+if exist "%APP_HOME%\runtime\bin\java.exe" (set "JAVA=%APP_HOME%\runtime\bin\java.exe") else if defined JAVA_HOME (set "JAVA=%JAVA_HOME%\bin\java.exe") else (set "JAVA=java")
 set "CACHE=%APPDATA%\CAaRT\cache"
 if defined CAART_CACHE_DIR set "CACHE=%CAART_CACHE_DIR%"
 set "OPTS=-Xmx64m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"

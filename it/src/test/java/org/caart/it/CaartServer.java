@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CaartServer implements AutoCloseable {
 
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** How long a server may take to start; CAART_IT_READY_SECONDS raises it on a loaded machine (180 by default). */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.parseLong(
+            System.getenv().getOrDefault("CAART_IT_READY_SECONDS", "180")));
 
     private final Map<String, String> env;
     private final Path dataDir;
@@ -88,7 +90,7 @@ public final class CaartServer implements AutoCloseable {
         return this;
     }
 
-    /** 180 s, or the launcher's own CAART_START_TIMEOUT and half a minute when a test gives it longer. */
+    /** READY_TIMEOUT, or the launcher's own CAART_START_TIMEOUT and half a minute when a test gives it longer. */
     private Duration readyTimeout() {
         Duration launcher = Duration.ofSeconds(Long.parseLong(env.getOrDefault("CAART_START_TIMEOUT", "0")) + 30);
         return launcher.compareTo(READY_TIMEOUT) > 0 ? launcher : READY_TIMEOUT;

@@ -12,6 +12,7 @@ import org.caart.agent.platform.common.Platform;
 import org.caart.agent.platform.common.PlatformException;
 import org.caart.agent.platform.common.RegistryKey;
 import org.caart.agent.platform.common.RegistryValue;
+import org.caart.agent.platform.common.RegistryValueType;
 import org.caart.agent.platform.common.ServiceStartType;
 import org.caart.contract.agent.v1.FixKind;
 import org.caart.contract.agent.v1.RemediationItemOrder;
@@ -66,7 +67,8 @@ final class FixCatalog {
             case "package-absent" -> new PackageRemovalFix(host.packages(), spec.required("package"));
             case "file-content" -> configLine(host, entry);
             case "registry-value" -> registry(host, FixKind.REGISTRY_VALUE,
-                    RegistryKey.parse(spec.required("key")).toString(), spec.required("name"), target(spec, entry));
+                    RegistryKey.parse(spec.required("key")).toString(), spec.required("name"), target(spec, entry),
+                    valueType(spec));
             case "firewall-profile" -> firewall(spec, entry, host);
             case "security-policy" -> new SecurityPolicyFix(host.windows(), spec.required("setting"), target(spec,
                     entry));
@@ -128,10 +130,17 @@ final class FixCatalog {
                 line.value());
     }
 
-    private static Fix registry(HostContext host, FixKind kind, String key, String name, String value) {
+    private static Fix registry(HostContext host, FixKind kind, String key, String name, String value,
+            RegistryValueType wanted) {
         Optional<RegistryValue> now = host.windows().registryValue(key, name);
-        return new RegistryFix(host.windows(), kind, key, name, RegistryData.target(value,
+        return new RegistryFix(host.windows(), kind, key, name, RegistryData.target(value, wanted,
                 now.map(RegistryValue::type).orElse(null)));
+    }
+
+    /** The registry type the check names ({@code value-type}), if any. */
+    private static RegistryValueType valueType(CheckSpec spec) {
+        return spec.text("value-type").map(t -> RegistryValueType.valueOf(t.strip().toUpperCase(Locale.ROOT)))
+                .orElse(null);
     }
 
     private static Fix firewall(CheckSpec spec, Optional<CatalogEntries.Entry> entry, HostContext host) {
@@ -139,7 +148,8 @@ final class FixCatalog {
         String setting = spec.required("setting");
         int slash = setting.lastIndexOf('\\');
         String key = FIREWALL_POLICY + profile.policyKey() + (slash < 0 ? "" : "\\" + setting.substring(0, slash));
-        return registry(host, FixKind.FIREWALL_PROFILE, key, setting.substring(slash + 1), target(spec, entry));
+        return registry(host, FixKind.FIREWALL_PROFILE, key, setting.substring(slash + 1), target(spec, entry),
+                valueType(spec));
     }
 
     private static Fix userRight(CheckSpec spec, HostContext host) {

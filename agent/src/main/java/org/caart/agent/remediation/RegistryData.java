@@ -39,6 +39,32 @@ final class RegistryData {
         };
     }
 
+    /**
+     * The value to write for a check's target: the type the check names ({@code value-type}: Windows ignores a value
+     * of another type, so the existing one's type must not be kept), else the existing value's type, else DWORD for
+     * numbers, else REG_SZ.
+     */
+    static RegistryValue target(String value, RegistryValueType wanted, RegistryValueType existing) {
+        boolean number = value.strip().matches("\\d{1,10}") || value.strip().matches("0[xX][0-9a-fA-F]{1,8}");
+        if (wanted != null) {
+            return switch (wanted) {
+                case REG_DWORD, REG_QWORD -> {
+                    if (!number) {
+                        throw new RemediationException("the check wants a " + wanted + " but its target value "
+                                + value + " is not a number");
+                    }
+                    long parsed = Long.decode(value.strip());
+                    yield wanted == RegistryValueType.REG_DWORD ? RegistryValue.dword(parsed)
+                            : RegistryValue.qword(parsed);
+                }
+                case REG_SZ -> RegistryValue.string(value);
+                case REG_EXPAND_SZ -> RegistryValue.expandString(value);
+                default -> throw new RemediationException("the agent does not write " + wanted + " values");
+            };
+        }
+        return target(value, existing);
+    }
+
     /** The value to write for a check's target: the existing value's type, else DWORD for numbers, else REG_SZ. */
     static RegistryValue target(String value, RegistryValueType existing) {
         boolean number = value.strip().matches("\\d{1,10}") || value.strip().matches("0[xX][0-9a-fA-F]{1,8}");

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.caart.agent.platform.common.RegistryValue;
@@ -89,6 +90,26 @@ class WindowsFixesTest {
 
         rolledBack.items().forEach(i -> assertEquals(RemediationItemState.ROLLED_BACK, i.state(), i::toString));
         assertEquals(before, windows.picture());
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsRewrittenWithTheCheckedTypeAndRolledBackToTheOldOne() {
+        // REG_SZ "0" where Windows reads a DWORD: the check fails on the type; keeping the type would leave it failing
+        windows.registry(SYSTEM_POLICIES, "EnableLUA", RegistryValue.string("0"));
+        Map<String, Object> before = windows.picture();
+        Remediator remediator = remediator(timeout -> true);
+        RemediationOrderView apply = order(RemediationAction.APPLY, null, "win.uac.enabled");
+
+        RemediationReportView applied = remediator.execute(apply, "/", "test");
+
+        assertEquals(RemediationItemState.FIXED, Orders.state(applied, "win.uac.enabled"),
+                () -> Orders.item(applied, "win.uac.enabled").toString());
+        assertEquals(Optional.of(RegistryValue.dword(1)), windows.registryValue(SYSTEM_POLICIES, "EnableLUA"));
+
+        remediator.execute(order(RemediationAction.ROLLBACK, apply.orderId(), "win.uac.enabled"), "/", "test");
+
+        assertEquals(before, windows.picture());
+        assertEquals(Optional.of(RegistryValue.string("0")), windows.registryValue(SYSTEM_POLICIES, "EnableLUA"));
     }
 
     @Test

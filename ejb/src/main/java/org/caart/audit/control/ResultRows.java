@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.caart.contract.agent.v1.CheckResultView;
+import org.caart.platform.PostgresCopy;
 
 /**
  * Writes a batch's results as {@code check_result} rows on the caller's transaction (the container hands out the

@@ -22,6 +22,7 @@ import java.util.Map;
 import org.caart.contract.agent.v1.CheckResultView;
 import org.caart.contract.agent.v1.CheckStatus;
 import org.caart.contract.agent.v1.Severity;
+import org.caart.platform.PostgresCopy;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

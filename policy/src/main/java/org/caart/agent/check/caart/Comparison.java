@@ -12,7 +12,9 @@ import org.caart.agent.check.PolicyException;
 /**
  * The expectation of a value check: an operator ({@code op}, default eq) and its operand
  * ({@code value} or {@code values}). Text compares case-insensitively; when both sides are integers
- * (decimal, or hex with 0x) they compare as numbers, so "0x1" eq "1" and "08" eq "8".
+ * (decimal, or hex with 0x) they compare as numbers, so "0x1" eq "1" and "08" eq "8". {@code also-pass} lists
+ * values that pass whatever the operator says, for a sentinel stricter than any number (LockoutDuration -1, "until
+ * an administrator unlocks").
  */
 final class Comparison {
 
@@ -32,11 +34,13 @@ final class Comparison {
     private final Operator operator;
     private final List<String> operands;
     private final Pattern pattern;
+    private final List<String> alsoPass;
 
-    private Comparison(Operator operator, List<String> operands, Pattern pattern) {
+    private Comparison(Operator operator, List<String> operands, Pattern pattern, List<String> alsoPass) {
         this.operator = operator;
         this.operands = operands;
         this.pattern = pattern;
+        this.alsoPass = alsoPass;
     }
 
     static Comparison read(Fields fields) throws PolicyException {
@@ -62,7 +66,12 @@ final class Comparison {
                 }
             }
         }
-        return new Comparison(operator, List.copyOf(operands), pattern(fields, operator, operands));
+        List<String> alsoPass = fields.list("also-pass");
+        if (!alsoPass.isEmpty() && (operator == Operator.PRESENT || operator == Operator.ABSENT)) {
+            throw fields.error("also-pass", "is not used with op " + operator);
+        }
+        return new Comparison(operator, List.copyOf(operands), pattern(fields, operator, operands),
+                List.copyOf(alsoPass));
     }
 
     private static Pattern pattern(Fields fields, Operator operator, List<String> operands) throws PolicyException {
@@ -82,6 +91,11 @@ final class Comparison {
 
     /** "subject op operand", e.g. "net.ipv4.ip_forward eq 0" or "Ciphers excludes [3des-cbc]". */
     String describe(String subject) {
+        String also = alsoPass.isEmpty() ? "" : " (or " + String.join(", ", alsoPass) + ")";
+        return describeOperator(subject) + also;
+    }
+
+    private String describeOperator(String subject) {
         return switch (operator) {
             case PRESENT -> subject + " is set";
             case ABSENT -> subject + " is not set";
@@ -92,6 +106,9 @@ final class Comparison {
 
     /** Tests a value that is present; present/absent are decided by the caller from presence alone. */
     Verdict test(String observed) {
+        if (alsoPass.stream().anyMatch(value -> same(observed, value))) {
+            return new Verdict(true, null);
+        }
         return switch (operator) {
             case PRESENT -> new Verdict(true, null);
             case ABSENT -> new Verdict(false, null);

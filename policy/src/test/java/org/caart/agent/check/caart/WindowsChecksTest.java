@@ -2,12 +2,14 @@ package org.caart.agent.check.caart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 
 import org.caart.agent.check.Outcome;
+import org.caart.agent.check.PolicyException;
 import org.caart.agent.platform.common.AuditSetting;
 import org.caart.agent.platform.common.FakePlatform;
 import org.caart.agent.platform.common.RegistryValue;
@@ -48,6 +50,38 @@ class WindowsChecksTest {
         Outcome fail = run("{type: registry-value, key: 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa',"
                 + " name: NoLMHash, value: 1}");
         assertEquals(CheckStatus.FAILED, fail.status());
+    }
+
+    @Test
+    void aRegistryValueOfAnotherTypeThanWindowsReadsFails() throws Exception {
+        windows.registryValue(LSA, "RestrictAnonymous", RegistryValue.string("1"));
+        String check = "{type: registry-value, key: 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Lsa',"
+                + " name: RestrictAnonymous, value: 1";
+        assertEquals(CheckStatus.PASSED, run(check + "}").status());
+        Outcome typed = run(check + ", value-type: REG_DWORD}");
+        assertEquals(CheckStatus.FAILED, typed.status());
+        assertEquals("1 (REG_SZ)", typed.observed());
+        assertTrue(typed.reason().contains("ignores a REG_SZ value"), typed.reason());
+        assertTrue(typed.expected().endsWith("[REG_DWORD]"), typed.expected());
+        assertEquals(CheckStatus.PASSED, run("{type: registry-value, key: 'HKLM\\SYSTEM\\CurrentControlSet\\Control"
+                + "\\Lsa', name: LmCompatibilityLevel, value-type: reg_dword, value: 5}").status());
+        assertEquals(CheckStatus.PASSED, run("{type: registry-value, key: 'HKLM\\SOFTWARE\\Nothing', name: X,"
+                + " value-type: REG_DWORD, value: 1, missing: pass}").status());
+        PolicyException bad = assertThrows(PolicyException.class, () -> run("{type: registry-value, key: 'HKLM\\X',"
+                + " name: X, value-type: DWORD, value: 1}"));
+        assertTrue(bad.getMessage().contains("value-type"), bad.getMessage());
+    }
+
+    @Test
+    void alsoPassAcceptsASentinelStricterThanAnyNumber() throws Exception {
+        windows.securityPolicy(new SecurityPolicy(Map.of("LockoutDuration", "-1"), Map.of(), Map.of(), Map.of()));
+        Outcome forever = run("{type: security-policy, setting: LockoutDuration, op: ge, value: 15, also-pass: [-1]}");
+        assertEquals(CheckStatus.PASSED, forever.status());
+        assertEquals("LockoutDuration ge 15 (or -1)", forever.expected());
+        assertEquals(CheckStatus.FAILED, run("{type: security-policy, setting: LockoutDuration, op: ge, value: 15}")
+                .status());
+        assertThrows(PolicyException.class, () -> run("{type: security-policy, setting: X, op: present,"
+                + " also-pass: [1]}"));
     }
 
     @Test

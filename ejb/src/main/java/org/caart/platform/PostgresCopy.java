@@ -1,4 +1,4 @@
-package org.caart.audit.control;
+package org.caart.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -12,18 +12,25 @@ import org.postgresql.copy.CopyIn;
 /**
  * Rows sent with PostgreSQL's {@code COPY ... FROM STDIN} in its text format: tab between columns, \N for null,
  * backslash escapes in values. The rows are encoded value by value into 64 KiB chunks sent as they fill, never as
- * one copy of the whole batch. The only class that names the PostgreSQL driver's types (see {@link ResultRows}).
+ * one copy of the whole batch. The only class that names the PostgreSQL driver's types: where the driver is not
+ * visible (an EAR on a server whose data source is another database) its callers must still load, so they call it
+ * inside {@code try/catch (NoClassDefFoundError)} (the result rows of audit, the trail).
  */
-final class PostgresCopy {
+public final class PostgresCopy {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
 
     private PostgresCopy() {
     }
 
+    /** Whether the connection is PostgreSQL's (throws NoClassDefFoundError where the driver is not visible). */
+    public static boolean isPostgres(Connection connection) throws SQLException {
+        return connection.isWrapperFor(PGConnection.class);
+    }
+
     /** Sends the rows (values: null, {@link OffsetDateTime}, or anything whose toString is the value); false when
      * the connection is not PostgreSQL's, and nothing was sent. */
-    static boolean copy(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+    public static boolean copy(Connection connection, String sql, List<Object[]> rows) throws SQLException {
         if (!connection.isWrapperFor(PGConnection.class)) {
             return false;
         }
@@ -55,9 +62,9 @@ final class PostgresCopy {
     }
 
     /** A COPY's data as UTF-8, handed on in chunks of 64 KiB. */
-    static final class CopyRows {
+    public static final class CopyRows {
 
-        interface Sink {
+        public interface Sink {
             void write(byte[] bytes, int offset, int length) throws SQLException;
         }
 
@@ -65,11 +72,11 @@ final class PostgresCopy {
         private final byte[] buffer = new byte[64 * 1024];
         private int length;
 
-        CopyRows(Sink sink) {
+        public CopyRows(Sink sink) {
             this.sink = sink;
         }
 
-        CopyRows put(char ascii) throws SQLException {
+        public CopyRows put(char ascii) throws SQLException {
             if (length == buffer.length) {
                 flush();
             }
@@ -82,7 +89,7 @@ final class PostgresCopy {
          * works on the UTF-8 bytes: a multi-byte character never holds a byte below 0x80. Half a character
          * becomes '?', as {@link String#getBytes} encodes it.
          */
-        void text(String value) throws SQLException {
+        public void text(String value) throws SQLException {
             byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
             int from = 0;
             for (int i = 0; i < bytes.length; i++) {
@@ -115,7 +122,7 @@ final class PostgresCopy {
             }
         }
 
-        void flush() throws SQLException {
+        public void flush() throws SQLException {
             if (length > 0) {
                 sink.write(buffer, 0, length);
                 length = 0;
