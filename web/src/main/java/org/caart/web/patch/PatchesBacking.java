@@ -85,7 +85,7 @@ public class PatchesBacking implements Serializable {
         try {
             imported = ImportResult.of(devices.importCsv(companyId, read(file), user.sourceAddress()));
             FormMessages.info(faces, "Import: " + imported.created() + " device(s) created, " + imported.updated()
-                    + " updated, " + imported.refused().size() + " line(s) refused");
+                    + " updated, " + imported.unchanged() + " unchanged, " + imported.refused().size() + " line(s) refused");
             refresh();
         } catch (InvalidInputException e) {
             imported = null;
@@ -136,10 +136,10 @@ public class PatchesBacking implements Serializable {
     }
 
     /** What the last import did: counts and each refused line with its reason. */
-    public record ImportResult(int created, int updated, List<Refused> refused) implements Serializable {
+    public record ImportResult(int created, int updated, int unchanged, List<Refused> refused) implements Serializable {
 
         static ImportResult of(Devices.ImportReport report) {
-            return new ImportResult(report.created(), report.updated(),
+            return new ImportResult(report.created(), report.updated(), report.unchanged(),
                     report.problems().stream().map(p -> new Refused(p.line(), p.reason())).toList());
         }
     }

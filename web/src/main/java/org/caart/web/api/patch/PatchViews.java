@@ -37,7 +37,7 @@ public final class PatchViews {
         }
     }
 
-    public record ImportView(int created, int updated, List<Devices.RefusedLine> refused) {
+    public record ImportView(int created, int updated, int unchanged, List<Devices.RefusedLine> refused) {
     }
 
     public record CheckView(long id, String runDate, String kind, String actor, String startedAt, String finishedAt,
