@@ -1,5 +1,6 @@
 package org.caart.web.audit;
 
+import org.caart.web.CompanyTime;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -41,6 +42,9 @@ public class AuditBacking implements Serializable {
     Audits audits;
 
     @Inject
+    CompanyTime time;
+
+    @Inject
     Remediations remediations;
 
     @Inject
@@ -77,7 +81,7 @@ public class AuditBacking implements Serializable {
     public void refresh() {
         Audits.AuditPage page = audits.page(companyId, auditId, filter(), MAX_ROWS);
         runs = page.runs().stream().map(RunRow::of).toList();
-        audit = AuditView.of(page.audit(), runs);
+        audit = AuditView.of(page.audit(), runs, time);
         results = page.results().stream().map(ResultRow::of).toList();
         resultCount = page.resultCount();
     }
@@ -193,12 +197,12 @@ public class AuditBacking implements Serializable {
             int received, int passed, int failed, int notApplicable, int errors, String score)
             implements Serializable {
 
-        static AuditView of(Audit a, List<RunRow> runs) {
+        static AuditView of(Audit a, List<RunRow> runs, CompanyTime time) {
             int passed = runs.stream().mapToInt(RunRow::passed).sum();
             int failed = runs.stream().mapToInt(RunRow::failed).sum();
             Double completedRuns = Score.mean(runs.stream().map(RunRow::value).toList());
-            return new AuditView(a.getId(), a.getTitle(), a.getStatus().name(), a.getCreatedAt().toString(),
-                    a.getFinishedAt() == null ? "" : a.getFinishedAt().toString(),
+            return new AuditView(a.getId(), a.getTitle(), a.getStatus().name(), time.of(a.getCreatedAt()),
+                    time.of(a.getFinishedAt()),
                     runs.stream().mapToInt(RunRow::planned).sum(), runs.stream().mapToInt(RunRow::received).sum(),
                     passed, failed, runs.stream().mapToInt(RunRow::notApplicable).sum(),
                     runs.stream().mapToInt(RunRow::errors).sum(), Score.label(a.getStatus(), completedRuns));

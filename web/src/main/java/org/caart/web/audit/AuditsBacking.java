@@ -1,5 +1,6 @@
 package org.caart.web.audit;
 
+import org.caart.web.CompanyTime;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -33,6 +34,9 @@ public class AuditsBacking implements Serializable {
     Audits audits;
 
     @Inject
+    CompanyTime time;
+
+    @Inject
     Endpoints endpoints;
 
     @Inject
@@ -59,7 +63,7 @@ public class AuditsBacking implements Serializable {
 
     public void load() {
         companyId = current.id();
-        history = audits.latest(companyId, 200).stream().map(AuditRow::of).toList();
+        history = audits.latest(companyId, 200).stream().map(a -> AuditRow.of(a, time)).toList();
         endpointOptions = endpoints.list(companyId).stream().filter(Endpoint::isActive)
                 .map(e -> new Option(String.valueOf(e.getId()), e.getHostname() + " (" + e.getOsFamily() + ")"))
                 .toList();
@@ -145,8 +149,8 @@ public class AuditsBacking implements Serializable {
     public record AuditRow(long id, String title, String status, String createdAt, String createdBy)
             implements Serializable {
 
-        static AuditRow of(Audit a) {
-            return new AuditRow(a.getId(), a.getTitle(), a.getStatus().name(), a.getCreatedAt().toString(),
+        static AuditRow of(Audit a, CompanyTime time) {
+            return new AuditRow(a.getId(), a.getTitle(), a.getStatus().name(), time.of(a.getCreatedAt()),
                     a.getCreatedBy() == null ? "nightly run" : a.getCreatedBy().getEmail());
         }
     }

@@ -1,5 +1,6 @@
 package org.caart.web.remediation;
 
+import org.caart.web.CompanyTime;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,9 @@ public class RemediationBacking implements Serializable {
 
     @Inject
     Remediations remediations;
+
+    @Inject
+    CompanyTime time;
 
     @Inject
     CurrentCompany current;
@@ -88,7 +92,7 @@ public class RemediationBacking implements Serializable {
     private void show(RemediationDetail detail) {
         items = detail.items().stream().map(ItemRow::of).toList();
         hosts = HostRow.of(items);
-        remediation = RemediationView.of(detail, items);
+        remediation = RemediationView.of(detail, items, time);
     }
 
     public boolean isLive() {

@@ -1,5 +1,6 @@
 package org.caart.web.remediation;
 
+import org.caart.web.CompanyTime;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -24,6 +25,9 @@ public class RemediationsBacking implements Serializable {
     Remediations remediations;
 
     @Inject
+    CompanyTime time;
+
+    @Inject
     RemediationSettings settings;
 
     @Inject
@@ -41,7 +45,7 @@ public class RemediationsBacking implements Serializable {
 
     public void load() {
         companyId = current.id();
-        rows = remediations.latest(companyId, 200).stream().map(Row::of).toList();
+        rows = remediations.latest(companyId, 200).stream().map(s -> Row.of(s, time)).toList();
         approvalRequired = settings.approvalRequired(companyId);
     }
 
@@ -66,9 +70,9 @@ public class RemediationsBacking implements Serializable {
     public record Row(long id, String status, String requestedBy, String approvedBy, String createdAt,
             long endpoints, int items, String states) implements Serializable {
 
-        static Row of(RemediationSummary s) {
+        static Row of(RemediationSummary s, CompanyTime time) {
             return new Row(s.id(), s.status().name(), s.requestedBy(), s.approvedBy() == null ? "" : s.approvedBy(),
-                    s.createdAt().toString(), s.endpoints(), s.items(), s.stateText());
+                    time.of(s.createdAt()), s.endpoints(), s.items(), s.stateText());
         }
     }
 }
