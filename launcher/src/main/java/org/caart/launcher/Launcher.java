@@ -56,7 +56,7 @@ public final class Launcher {
                     describe(settings.effectiveDbUrl()));
             for (int attempt = 1; ; attempt++) {
                 server = startServer(settings, serverJar);
-                ServerOutput output = ServerOutput.start(server.getInputStream(), log, out, settings.effectiveDbUrl());
+                ServerOutput output = ServerOutput.start(server.getInputStream(), log, settings, out);
                 try {
                     awaitReady(settings, server, output, log);
                     break;
@@ -68,8 +68,8 @@ public final class Launcher {
                     stop(server);
                 }
             }
-            out.printf("CAaRT is ready: open http://localhost:%d/ (agent API: http://localhost:%d/api/agent/v1)%n",
-                    settings.port(), settings.port());
+            String base = publicBase(env, settings.port());
+            out.printf("CAaRT is ready: open %s/ (agent API: %s/api/agent/v1)%n", base, base);
             printSignInHint(settings);
             out.println("Server log: " + log + ". Press Ctrl+C to stop.");
             return server.waitFor();
@@ -138,6 +138,15 @@ public final class Launcher {
         }
         throw new LaunchException("the server was not ready within " + settings.startTimeout().toSeconds()
                 + " s (CAART_START_TIMEOUT); /health/ready answered: " + lastAnswer + "; see " + log);
+    }
+
+    /** Where people and agents reach the server: CAART_PUBLIC_URL when set, else this machine's port. */
+    static String publicBase(Map<String, String> env, int port) {
+        String url = env.getOrDefault("CAART_PUBLIC_URL", "").strip();
+        if (url.isEmpty()) {
+            return "http://localhost:" + port;
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private void printSignInHint(Settings settings) {
