@@ -62,6 +62,7 @@ public class AuditBacking implements Serializable {
     private List<RunRow> runs = List.of();
     private List<ResultRow> results = List.of();
     private long resultCount;
+    private long commandsRefused;
     private boolean mayRunAudits;
     private String status;
     private String severity;
@@ -84,6 +85,24 @@ public class AuditBacking implements Serializable {
         audit = AuditView.of(page.audit(), runs, time);
         results = page.results().stream().map(ResultRow::of).toList();
         resultCount = page.resultCount();
+        commandsRefused = page.commandsRefused();
+    }
+
+    /**
+     * When some checks were not run because their hosts do not allow commands from the server: how many, their
+     * share of the checks that would count, and how to allow them; null otherwise.
+     */
+    public String getCommandNote() {
+        if (commandsRefused == 0 || audit == null) {
+            return null;
+        }
+        long counted = audit.passed() + audit.failed();
+        long share = Math.round(commandsRefused * 100.0 / (counted + commandsRefused));
+        return commandsRefused + " check result(s) were not run because their hosts do not allow commands from the "
+                + "server: " + share + " % of the checks that would count in the score, which rests on the other "
+                + counted + ". To run them, set allow-server-commands=true in the agent's agent.properties on each "
+                + "host (/etc/caart/agent.properties when it runs as root) and audit again; see docs/policies.md, "
+                + "\"Commands and safety\".";
     }
 
     /** Plans a fix of the failing checks ticked in the results table, then opens the plan. */
