@@ -13,6 +13,8 @@ import java.util.Locale;
  */
 public final class Times {
 
+    /** UTC by its name ("UTC"; the offset {@code Z} would print as "Z"). */
+    public static final ZoneId UTC = ZoneId.of("UTC");
     private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("d MMM uuuu, HH:mm z", Locale.ENGLISH);
 
     private Times() {
@@ -20,19 +22,23 @@ public final class Times {
 
     /** The instant in the zone; empty for none. */
     public static String human(OffsetDateTime time, ZoneId zone) {
-        return time == null ? "" : HUMAN.format(time.atZoneSameInstant(zone == null ? ZoneOffset.UTC : zone));
+        return time == null ? "" : HUMAN.format(time.atZoneSameInstant(named(zone)));
     }
 
     public static String human(Instant time, ZoneId zone) {
-        return time == null ? "" : HUMAN.format(time.atZone(zone == null ? ZoneOffset.UTC : zone));
+        return time == null ? "" : HUMAN.format(time.atZone(named(zone)));
     }
 
     /** A zone id as a company stores it; UTC for none or an unknown one. */
     public static ZoneId zone(String id) {
         try {
-            return id == null || id.isBlank() ? ZoneOffset.UTC : ZoneId.of(id);
+            return id == null || id.isBlank() ? UTC : ZoneId.of(id);
         } catch (java.time.DateTimeException e) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
+    }
+
+    private static ZoneId named(ZoneId zone) {
+        return zone == null || ZoneOffset.UTC.equals(zone) ? UTC : zone;
     }
 }
