@@ -1,6 +1,5 @@
 package org.caart.web.account;
 
-import org.caart.web.CompanyTime;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -12,6 +11,7 @@ import org.caart.account.entity.Profile;
 import org.caart.account.entity.RememberToken;
 import org.caart.account.entity.UserAccount;
 import org.caart.platform.InvalidInputException;
+import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
 import org.caart.web.security.CurrentUser;
 

@@ -1,6 +1,5 @@
 package org.caart.web.audit;
 
-import org.caart.web.CompanyTime;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -14,14 +13,15 @@ import org.caart.audit.boundary.Audits.ResultFilter;
 import org.caart.audit.boundary.Audits;
 import org.caart.audit.entity.Audit;
 import org.caart.audit.entity.AuditRun;
-import org.caart.audit.entity.Score;
 import org.caart.audit.entity.AuditStatus;
 import org.caart.audit.entity.CheckResult;
+import org.caart.audit.entity.Score;
 import org.caart.contract.agent.v1.CheckStatus;
 import org.caart.contract.agent.v1.Severity;
 import org.caart.remediation.boundary.RemediationRequest;
 import org.caart.remediation.boundary.Remediations;
 import org.caart.remediation.entity.Remediation;
+import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
 import org.caart.web.company.CurrentCompany;
 import org.caart.web.security.CurrentUser;

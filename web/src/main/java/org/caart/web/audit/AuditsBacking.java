@@ -1,6 +1,5 @@
 package org.caart.web.audit;
 
-import org.caart.web.CompanyTime;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -12,12 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.caart.audit.boundary.AuditRequest;
 import org.caart.audit.boundary.Audits;
-import org.caart.policy.boundary.BuiltInPolicies;
-import org.caart.policy.boundary.Policies;
 import org.caart.audit.entity.Audit;
 import org.caart.endpoint.boundary.Endpoints;
 import org.caart.endpoint.entity.Endpoint;
 import org.caart.platform.InvalidInputException;
+import org.caart.policy.boundary.BuiltInPolicies;
+import org.caart.policy.boundary.Policies;
+import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
 import org.caart.web.company.CompanyOptions.Option;
 import org.caart.web.company.CurrentCompany;

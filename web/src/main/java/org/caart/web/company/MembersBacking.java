@@ -13,10 +13,10 @@ import org.caart.company.entity.Invitation;
 import org.caart.company.entity.Membership;
 import org.caart.company.entity.Role;
 import org.caart.mail.boundary.Outbox;
-import org.caart.web.CompanyTime;
-import org.caart.web.MailNotice;
 import org.caart.platform.InvalidInputException;
+import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
+import org.caart.web.MailNotice;
 import org.caart.web.security.CurrentUser;
 
 /** Members, their roles and duties, and invitations (UC4, UC8): owners and admins only. */

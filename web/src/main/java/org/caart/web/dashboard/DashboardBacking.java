@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.caart.audit.boundary.Dashboards;
 import org.caart.audit.boundary.Dashboards.Dashboard;
+import org.caart.audit.boundary.Dashboards;
 import org.caart.audit.entity.Score;
 import org.caart.company.boundary.Companies;
-import org.caart.web.company.CompanyChoices;
 import org.caart.web.company.CompanyChoices.Choice;
+import org.caart.web.company.CompanyChoices;
 import org.caart.web.company.CurrentCompany;
 import org.caart.web.security.CurrentUser;
 

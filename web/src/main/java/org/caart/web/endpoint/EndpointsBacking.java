@@ -1,6 +1,5 @@
 package org.caart.web.endpoint;
 
-import org.caart.web.CompanyTime;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -10,10 +9,11 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.caart.endpoint.boundary.Endpoints;
 import org.caart.endpoint.boundary.EnrollmentOffer;
 import org.caart.endpoint.boundary.Enrollments;
-import org.caart.endpoint.boundary.Endpoints;
 import org.caart.endpoint.entity.Endpoint;
+import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
 import org.caart.web.company.CurrentCompany;
 import org.caart.web.security.CurrentUser;

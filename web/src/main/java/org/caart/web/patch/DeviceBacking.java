@@ -1,6 +1,5 @@
 package org.caart.web.patch;
 
-import org.caart.web.CompanyTime;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -13,6 +12,7 @@ import java.util.List;
 import org.caart.patch.boundary.Devices;
 import org.caart.patch.entity.PatchRecord;
 import org.caart.platform.InvalidInputException;
+import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
 import org.caart.web.company.CurrentCompany;
 import org.caart.web.security.CurrentUser;

@@ -1,6 +1,5 @@
 package org.caart.web.patch;
 
-import org.caart.web.CompanyTime;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -12,10 +11,11 @@ import java.util.Map;
 import org.caart.mail.boundary.Outbox;
 import org.caart.mail.entity.OutboxMail;
 import org.caart.patch.boundary.ApiKeys;
-import org.caart.patch.boundary.PatchPolicies;
 import org.caart.patch.boundary.PatchPolicies.Settings;
+import org.caart.patch.boundary.PatchPolicies;
 import org.caart.patch.entity.ApiKey;
 import org.caart.platform.InvalidInputException;
+import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
 import org.caart.web.company.CompanyOptions.Option;
 import org.caart.web.company.CurrentCompany;

@@ -1,6 +1,5 @@
 package org.caart.web.patch;
 
-import org.caart.web.CompanyTime;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -12,12 +11,13 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.caart.mail.boundary.Outbox;
 import org.caart.patch.boundary.Devices;
 import org.caart.patch.boundary.PatchChecks;
 import org.caart.patch.entity.Device;
 import org.caart.patch.entity.PatchCheck;
 import org.caart.platform.InvalidInputException;
-import org.caart.mail.boundary.Outbox;
+import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
 import org.caart.web.MailNotice;
 import org.caart.web.company.CurrentCompany;

@@ -1,6 +1,5 @@
 package org.caart.web.remediation;
 
-import org.caart.web.CompanyTime;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -11,6 +10,7 @@ import org.caart.remediation.boundary.RemediationDetail;
 import org.caart.remediation.boundary.Remediations;
 import org.caart.remediation.boundary.RollbackRequest;
 import org.caart.remediation.entity.RemediationStatus;
+import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
 import org.caart.web.company.CurrentCompany;
 import org.caart.web.security.CurrentUser;

@@ -1,6 +1,5 @@
 package org.caart.web.remediation;
 
-import org.caart.web.CompanyTime;
 import java.io.Serializable;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -8,6 +7,7 @@ import org.caart.remediation.boundary.RemediationDetail;
 import org.caart.remediation.entity.Remediation;
 import org.caart.remediation.entity.RemediationOrder;
 import org.caart.remediation.entity.RemediationStatus;
+import org.caart.web.CompanyTime;
 
 /** A remediation's header on its page: status, who asked and approved, and what the agents said of the orders. */
 public record RemediationView(long id, String status, boolean approvalRequired, String requestedBy,

@@ -1,6 +1,5 @@
 package org.caart.web.remediation;
 
-import org.caart.web.CompanyTime;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -10,6 +9,7 @@ import java.util.List;
 import org.caart.remediation.boundary.RemediationSettings;
 import org.caart.remediation.boundary.RemediationSummary;
 import org.caart.remediation.boundary.Remediations;
+import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
 import org.caart.web.company.CurrentCompany;
 import org.caart.web.security.CurrentUser;

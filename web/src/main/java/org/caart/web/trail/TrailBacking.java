@@ -1,6 +1,5 @@
 package org.caart.web.trail;
 
-import org.caart.web.CompanyTime;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -8,6 +7,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.caart.trail.boundary.Trail;
 import org.caart.trail.entity.TrailEvent;
+import org.caart.web.CompanyTime;
 import org.caart.web.company.CurrentCompany;
 
 /** The company's audit trail for its owners and admins: the newest 500 events, searchable. */

@@ -1,8 +1,8 @@
 package org.caart.web.api.company;
 
+import org.caart.company.boundary.Invitations;
 import org.caart.company.entity.ClientOs.OsFamily;
 import org.caart.company.entity.Company;
-import org.caart.company.boundary.Invitations;
 import org.caart.company.entity.Invitation;
 import org.caart.company.entity.Membership;
 import org.caart.policy.boundary.BuiltInPolicies;
