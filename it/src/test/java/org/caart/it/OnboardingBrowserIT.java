@@ -90,6 +90,7 @@ class OnboardingBrowserIT {
             assertTrue(operator.find("companies:table").getText().contains("No company yet"), "nothing created");
 
             operator.type("create:ownerEmail", owner);
+            operator.choose("create:clientOs", "Debian");
             operator.choose("create:timeZone", "Europe/Berlin");
             operator.click("create:submit");
             assertTrue(operator.text().contains("Company " + company + " created; " + owner

@@ -23,9 +23,16 @@ public class OpenApiDocument implements OASFilter {
     public void filterOpenAPI(OpenAPI openAPI) {
         openAPI.setServers(new ArrayList<>(List.of(OASFactory.createServer().url("/")
                 .description("this server (the document's own origin)"))));
+        dropPayaraEndpoints(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        // a GET has no body: Payara takes a suspended AsyncResponse parameter (the agent's order poll) for one
+        openAPI.getPaths().getPathItems().values().forEach(item -> {
+            if (item.getGET() != null) {
+                item.getGET().setRequestBody(null);
+            }
+        });
         List<Named> operations = new ArrayList<>();
         openAPI.getPaths().getPathItems().forEach((path, item) -> operations(item).forEach((method, operation) ->
                 operations.add(new Named(path, method, operation))));
@@ -36,6 +43,23 @@ public class OpenApiDocument implements OASFilter {
             String id = uses.get(named.baseId()) == 1 ? named.baseId() : named.baseId() + words(named.path());
             int n = taken.merge(id, 1, Integer::sum);
             named.operation().setOperationId(n == 1 ? id : id + n);
+        }
+    }
+
+    /**
+     * Payara adds a top-level "endpoints" list that is not part of OpenAPI (a generator's parser says "attribute
+     * endpoints is unexpected"); its model has a setter for it, which the MicroProfile interface lacks.
+     */
+    private static void dropPayaraEndpoints(OpenAPI openAPI) {
+        for (java.lang.reflect.Method method : openAPI.getClass().getMethods()) {
+            if (method.getName().equals("setEndpoints") && method.getParameterCount() == 1
+                    && !method.getParameterTypes()[0].isPrimitive()) {
+                try {
+                    method.invoke(openAPI, (Object) null);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("Cannot drop Payara's endpoints list from /openapi", e);
+                }
+            }
         }
     }
 

@@ -37,6 +37,10 @@ public final class PatchViews {
         }
     }
 
+    /** The body of "create an API key" (read as JSON; this record describes it in /openapi). */
+    public record ApiKeyRequest(String name) {
+    }
+
     public record ImportView(int created, int updated, int unchanged, List<Devices.RefusedLine> refused) {
     }
 
