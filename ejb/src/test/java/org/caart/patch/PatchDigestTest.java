@@ -22,7 +22,7 @@ class PatchDigestTest {
                 List.of(new PatchDigest.DeviceLine(11, "firewall 2", "FIREWALL", DAY.minusDays(68), 38, true)), 1,
                 List.of(new PatchDigest.DeviceLine(12, "core switch", "SWITCH", DAY.minusDays(25), 5, false)), 1,
                 List.of(), 0, 26,
-                List.of(new PatchDigest.StaleAgent(3, "ws-17", OffsetDateTime.parse("2026-11-20T08:00:00Z"))),
+                List.of(new PatchDigest.StaleAgent(3, "ws-17", "20 Nov 2026, 09:00 CET")),
                 List.of(new PatchDigest.Finding(40, "ws-18", "score fell from 90.0% to 80.0%")),
                 List.of(new PatchDigest.Finding(40, "ws-18", "5.2 Firewall on (high)")),
                 List.of(new PatchDigest.Finding(40, "ws-19", "the agent did not pick the order up")),
@@ -35,7 +35,7 @@ class PatchDigestTest {
                 + "(new)\n    https://caart.example.org/app/device.xhtml?company=7&device=11\n"), text);
         assertTrue(text.contains("DUE SOON (1)\n  - core switch (switch): 5 day(s) left"), text);
         assertTrue(text.contains("PATCH DATE UNKNOWN (0)\n  none"), text);
-        assertTrue(text.contains("ws-17: last seen 2026-11-20T08:00Z\n    https://caart.example.org/app/endpoints.xhtml"
+        assertTrue(text.contains("ws-17: last seen 20 Nov 2026, 09:00 CET\n    https://caart.example.org/app/endpoints.xhtml"
                 + "?company=7"), text);
         assertTrue(text.contains("ws-18: score fell from 90.0% to 80.0%\n    https://caart.example.org/app/audit.xhtml"
                 + "?company=7&audit=40"), text);

@@ -97,9 +97,15 @@ final class Browser implements AutoCloseable {
                 filter.get(0).clear();
                 filter.get(0).sendKeys(label);
             }
-            WebElement item = new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(
-                            By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']")).stream()
-                    .filter(WebElement::isDisplayed).findFirst().orElse(null));
+            WebElement item;
+            try {
+                item = new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(
+                                By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']")).stream()
+                        .filter(WebElement::isDisplayed).findFirst().orElse(null));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                screenshot("choose-failed-" + id.replace(':', '-'));
+                throw e;
+            }
             try {
                 item.click();
             } catch (org.openqa.selenium.ElementNotInteractableException e) {

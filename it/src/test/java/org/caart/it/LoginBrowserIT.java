@@ -1,6 +1,7 @@
 package org.caart.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,8 @@ class LoginBrowserIT {
         browser.type("login:password", SharedServer.OPERATOR_PASSWORD);
         browser.submit("login:submit");
         assertEquals("/app/dashboard.xhtml", browser.path());
-        assertTrue(browser.text().contains("Your companies"), browser.text());
+        assertTrue(browser.text().contains("Your platform"), browser.text());
+        assertFalse(browser.text().contains("You do not belong to any company yet"), "the operator joins none");
 
         browser.open("/operator/system.xhtml");
         assertTrue(browser.text().contains("Outbox"), browser.text());

@@ -165,6 +165,32 @@ class PatchIT {
     }
 
     @Test
+    void reimportingUnchangedRowsReportsThemUnchangedInTheAnswerAndTheTrail() {
+        Tenant t = Tenant.create("patch-csv-same");
+        setClock(day + "T11:00:00Z");
+        String csv = "name,type,criticality,responsible,last_patch_date\n"
+                + "same-fw,firewall,high,Ops," + day.minusDays(3) + "\n"
+                + "same-router,router,low,," + day.minusDays(5) + "\n";
+        assertEquals(2, t.api().post(t.path("/devices/import"), "text/csv", csv).json().getInt("created"));
+
+        JsonObject again = t.api().post(t.path("/devices/import"), "text/csv", csv).json();
+        assertEquals(List.of(0, 0, 2), List.of(again.getInt("created"), again.getInt("updated"),
+                again.getInt("unchanged")), again.toString());
+        long fwId = board(t).get("same-fw").getJsonNumber("id").longValue();
+        assertEquals(1, t.api().get(t.path("/devices/" + fwId + "/history")).array().size(),
+                "an unchanged date adds no history");
+
+        JsonObject changed = t.api().post(t.path("/devices/import"), "text/csv", csv.replace("high,Ops", "low,Ops"))
+                .json();
+        assertEquals(List.of(0, 1, 1), List.of(changed.getInt("created"), changed.getInt("updated"),
+                changed.getInt("unchanged")), changed.toString());
+        List<String> trail = t.api().get(t.path("/trail?q=device.import")).array().stream()
+                .map(e -> e.asJsonObject().getString("target")).toList();
+        assertTrue(trail.contains("0 created, 0 updated, 2 unchanged"), trail.toString());
+        assertTrue(trail.contains("0 created, 1 updated, 1 unchanged"), trail.toString());
+    }
+
+    @Test
     void anApiKeySetsPatchDatesAndNothingElse() {
         Tenant a = Tenant.create("patch-key-a");
         Tenant b = Tenant.create("patch-key-b");

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
@@ -37,10 +36,6 @@ final class DataFolder {
         }
         try (Stream<Path> old = Files.list(runtimes)) {
             old.forEach(DataFolder::deleteTree);
-        }
-        Path log = data.resolve("logs").resolve("server.log");
-        if (Files.exists(log)) {
-            Files.move(log, data.resolve("logs").resolve("server.log.1"), StandardCopyOption.REPLACE_EXISTING);
         }
         return runtimes.resolve("run-" + System.currentTimeMillis());
     }

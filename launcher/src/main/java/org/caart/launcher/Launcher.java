@@ -80,7 +80,7 @@ public final class Launcher {
                     describe(settings.effectiveDbUrl()));
             for (int attempt = 1; ; attempt++) {
                 server = startServer(settings, serverJar);
-                ServerOutput output = ServerOutput.start(server.getInputStream(), log, out, settings.effectiveDbUrl());
+                ServerOutput output = ServerOutput.start(server.getInputStream(), log, settings, out);
                 try {
                     awaitReady(settings, server, output, log);
                     break;
@@ -92,9 +92,9 @@ public final class Launcher {
                     stop(server);
                 }
             }
-            String host = settings.httpInterface().isPresent() ? settings.readinessHost() : "localhost";
-            out.printf("CAaRT is ready: open http://%s:%d/ (agent API: http://%s:%d/api/agent/v1)%n", host,
-                    settings.port(), host, settings.port());
+            String base = settings.httpInterface().isPresent() && env.getOrDefault("CAART_PUBLIC_URL", "").isBlank()
+                    ? "http://" + settings.readinessHost() + ":" + settings.port() : publicBase(env, settings.port());
+            out.printf("CAaRT is ready: open %s/ (agent API: %s/api/agent/v1)%n", base, base);
             printSignInHint(settings);
             out.println("Server log: " + log + ". Press Ctrl+C to stop.");
             return server.waitFor();
@@ -164,6 +164,15 @@ public final class Launcher {
         }
         throw new LaunchException("the server was not ready within " + settings.startTimeout().toSeconds()
                 + " s (CAART_START_TIMEOUT); /health/ready answered: " + lastAnswer + "; see " + log);
+    }
+
+    /** Where people and agents reach the server: CAART_PUBLIC_URL when set, else this machine's port. */
+    static String publicBase(Map<String, String> env, int port) {
+        String url = env.getOrDefault("CAART_PUBLIC_URL", "").strip();
+        if (url.isEmpty()) {
+            return "http://localhost:" + port;
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private void printSignInHint(Settings settings) {

@@ -1,7 +1,6 @@
 package org.caart.launcher;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,6 +22,7 @@ final class ServerOutput implements Runnable {
 
     private final BufferedReader in;
     private final Path log;
+    private final LogOpener logFile;
     private final PrintStream console;
     private final String databaseUrl;
     private final AtomicReference<String> fatal = new AtomicReference<>();
@@ -31,15 +31,27 @@ final class ServerOutput implements Runnable {
     private volatile boolean bootRace;
     private StringBuilder severe;
 
+    /** Opens the log file when the output starts (rotation and retention are {@link LogFile}'s). */
+    interface LogOpener {
+        LogFile get() throws IOException;
+    }
+
     ServerOutput(InputStream in, Path log, PrintStream console, String databaseUrl) {
+        this(in, log, () -> new LogFile(log, Long.MAX_VALUE, java.time.Duration.ofDays(36500),
+                java.time.Clock.systemUTC()), console, databaseUrl);
+    }
+
+    ServerOutput(InputStream in, Path log, LogOpener logFile, PrintStream console, String databaseUrl) {
         this.in = in == null ? null : new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.log = log;
+        this.logFile = logFile;
         this.console = console;
         this.databaseUrl = databaseUrl;
     }
 
-    static ServerOutput start(InputStream in, Path log, PrintStream console, String databaseUrl) {
-        ServerOutput output = new ServerOutput(in, log, console, databaseUrl);
+    static ServerOutput start(InputStream in, Path log, Settings settings, PrintStream console) {
+        ServerOutput output = new ServerOutput(in, log, () -> LogFile.open(log, settings), console,
+                settings.effectiveDbUrl());
         Thread thread = new Thread(output, "caart-server-output");
         thread.setDaemon(true);
         thread.start();
@@ -82,13 +94,10 @@ final class ServerOutput implements Runnable {
 
     @Override
     public void run() {
-        try (BufferedWriter writer = Files.newBufferedWriter(DataFolder.createOwnerFile(log),
-                StandardCharsets.UTF_8)) {
+        try (LogFile file = logFile.get()) {
             String line;
             while ((line = in.readLine()) != null) {
-                writer.write(line);
-                writer.newLine();
-                writer.flush();
+                file.writeLine(line);
                 inspect(line);
             }
         } catch (IOException e) {

@@ -11,7 +11,8 @@ import java.util.Optional;
  */
 record Settings(int port, Path dataDir, String heap, Optional<String> dbUrl, Optional<String> brokerUrl,
         Optional<String> brokerUser, Optional<String> brokerPassword, Duration startTimeout,
-        Optional<Cluster> cluster, String javaOptions, Optional<String> httpInterface) {
+        Optional<Cluster> cluster, String javaOptions, Optional<String> httpInterface, long logMaxBytes,
+        int logKeepDays) {
 
     private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[0-9.]+|[0-9A-Fa-f:]+");
 
@@ -27,7 +28,43 @@ record Settings(int port, Path dataDir, String heap, Optional<String> dbUrl, Opt
                 Duration.ofSeconds(seconds(env.getOrDefault("CAART_START_TIMEOUT", "180"))),
                 Cluster.from(env),
                 env.getOrDefault("CAART_JAVA_OPTS", ""),
-                value(env, "CAART_HTTP_INTERFACE").map(Settings::address));
+                value(env, "CAART_HTTP_INTERFACE").map(Settings::address),
+                size(env.getOrDefault("CAART_LOG_MAX_SIZE", "20m")),
+                days(env.getOrDefault("CAART_LOG_KEEP_DAYS", "14")));
+    }
+
+    /** A size like the heap's: bytes, or a number with k, m or g (at least 16k, so a log holds a few records). */
+    static long size(String text) {
+        String value = text.strip().toLowerCase(java.util.Locale.ROOT);
+        long unit = switch (value.isEmpty() ? ' ' : value.charAt(value.length() - 1)) {
+            case 'k' -> 1024L;
+            case 'm' -> 1024L * 1024;
+            case 'g' -> 1024L * 1024 * 1024;
+            default -> 1L;
+        };
+        try {
+            long bytes = Long.parseLong(unit == 1 ? value : value.substring(0, value.length() - 1)) * unit;
+            if (bytes >= 16 * 1024) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new LaunchException("CAART_LOG_MAX_SIZE must be a size of at least 16k, such as 20m or 512k, not \""
+                + text + "\"");
+    }
+
+    private static int days(String text) {
+        try {
+            int days = Integer.parseInt(text.strip());
+            if (days >= 1) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new LaunchException("CAART_LOG_KEEP_DAYS must be a whole number of days, at least 1, not \"" + text
+                + "\"");
     }
 
     /** The address the launcher checks readiness on: the HTTP interface, or loopback when it listens on all. */

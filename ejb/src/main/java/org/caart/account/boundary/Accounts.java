@@ -27,6 +27,7 @@ import org.caart.platform.ForbiddenException;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.MailRequest;
 import org.caart.platform.NotFoundException;
+import org.caart.platform.Times;
 import org.caart.platform.TooManyRequestsException;
 import org.caart.platform.TrailRecorder;
 import org.caart.platform.jobs.RetentionDue;
@@ -179,7 +180,7 @@ public class Accounts {
                 revoked > 0 ? revoked + " remembered sign-in(s) revoked" : null, sourceAddress);
         outbox.fire(new MailRequest(null, user.getEmail(), "Your CAaRT password was changed",
                 "Hello " + user.displayName() + ",\n\nthe password of your CAaRT account " + user.getEmail()
-                        + " was changed at " + OffsetDateTime.now(clock) + " from " + sourceAddress + ".\n"
+                        + " was changed at " + Times.human(OffsetDateTime.now(clock), null) + " from " + sourceAddress + ".\n"
                         + "Remembered sign-ins on other browsers were ended.\n\n"
                         + "If you did not do this, reset it with your administrator at once: " + publicUrl + "/\n",
                 null, false));

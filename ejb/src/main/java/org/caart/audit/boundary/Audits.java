@@ -28,6 +28,7 @@ import org.caart.company.boundary.Access;
 import org.caart.company.entity.Company;
 import org.caart.company.entity.Membership;
 import org.caart.company.entity.Permission;
+import org.caart.contract.agent.v1.CheckResultView;
 import org.caart.contract.agent.v1.CheckStatus;
 import org.caart.contract.agent.v1.Severity;
 import org.caart.endpoint.entity.Endpoint;
@@ -178,7 +179,12 @@ public class Audits {
     }
 
     /** What the audit's page shows, read at each poll. */
-    public record AuditPage(Audit audit, List<AuditRun> runs, List<CheckResult> results, long resultCount) {
+    /**
+     * The audit page: the audit, its runs, the first filtered results and their count, and how many results were
+     * not run because their host does not allow commands from the server.
+     */
+    public record AuditPage(Audit audit, List<AuditRun> runs, List<CheckResult> results, long resultCount,
+            long commandsRefused) {
     }
 
     /**
@@ -188,8 +194,21 @@ public class Audits {
     public AuditPage page(long companyId, long auditId, ResultFilter filter, int max) {
         access.require(companyId, Permission.VIEW);
         Audit audit = find(companyId, auditId);
-        return new AuditPage(audit, runsOf(auditId), resultsOf(companyId, auditId, filter, 0, max),
-                countOf(companyId, auditId, filter));
+        List<AuditRun> runs = runsOf(auditId);
+        boolean anyNotRun = runs.stream().anyMatch(r -> r.getNotRun() > 0);
+        return new AuditPage(audit, runs, resultsOf(companyId, auditId, filter, 0, max),
+                countOf(companyId, auditId, filter), anyNotRun ? commandsRefused(companyId, auditId) : 0);
+    }
+
+    /** Results not run because the host does not allow commands from the server (errors and not-run only). */
+    private long commandsRefused(long companyId, long auditId) {
+        return em.createQuery("SELECT COUNT(c) FROM CheckResult c WHERE c.companyId = :company "
+                        + "AND c.runId IN (SELECT r.id FROM AuditRun r WHERE r.audit.id = :audit) "
+                        + "AND c.status = :notRun AND c.reason LIKE :refused", Long.class)
+                .setParameter("company", companyId).setParameter("audit", auditId)
+                .setParameter("notRun", CheckStatus.NOT_RUN)
+                .setParameter("refused", "%" + CheckResultView.COMMANDS_REFUSED + "%")
+                .getSingleResult();
     }
 
     private List<AuditRun> runsOf(long auditId) {

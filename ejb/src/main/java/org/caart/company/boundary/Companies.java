@@ -9,6 +9,8 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +48,9 @@ public class Companies {
     @Inject
     Event<CompanyCreated> created;
 
+    @Inject
+    Invitations invitations;
+
     public Company create(CompanyRequest request, String sourceAddress) {
         UserAccount caller = access.caller();
         if (caller.isOperator()) {
@@ -63,6 +68,49 @@ public class Companies {
                 sourceAddress);
         LOG.log(Level.INFO, "Company {0} created by account {1}", company.getId(), caller.getId());
         return company;
+    }
+
+    /**
+     * The platform operator's first step on a new installation: a company with no member yet and an OWNER invitation
+     * for the person who will run it. The operator never becomes a member; the invitation's link is returned once.
+     */
+    public Invitations.Invited createForOwner(CompanyRequest request, String ownerEmail, String sourceAddress) {
+        UserAccount caller = access.caller();
+        if (!caller.isOperator()) {
+            throw new ForbiddenException("Only the platform operator creates a company for someone else");
+        }
+        Map<String, String> errors = new LinkedHashMap<>(request.problems());
+        if (!Invitations.wellFormed(ownerEmail)) {
+            errors.put("ownerEmail", "This is not a valid email address");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Company company = new Company(request.name(), request.address(), request.os(), request.timeZone().strip(),
+                OffsetDateTime.now(clock));
+        em.persist(company);
+        created.fire(new CompanyCreated(company));
+        em.flush();
+        Invitations.Invited invited = invitations.inviteFirstOwner(company, ownerEmail, sourceAddress);
+        trail.record(company.getId(), caller.getId(), caller.getEmail(), "company.create", company.getName(),
+                "by the platform operator for its owner " + invited.invitation().getEmail(), sourceAddress);
+        LOG.log(Level.INFO, "Company {0} created by the platform operator", company.getId());
+        return invited;
+    }
+
+    /** Every company with its member count, newest first: the platform operator's overview (no company data). */
+    public List<CompanyOverview> overview() {
+        if (!access.caller().isOperator()) {
+            throw new ForbiddenException("Only the platform operator sees every company");
+        }
+        Map<Long, Long> members = new HashMap<>();
+        em.createQuery("SELECT m.company.id, COUNT(m) FROM Membership m GROUP BY m.company.id", Object[].class)
+                .getResultList().forEach(row -> members.put((Long) row[0], ((Number) row[1]).longValue()));
+        return em.createQuery("SELECT c FROM Company c ORDER BY c.createdAt DESC, c.id DESC", Company.class)
+                .setMaxResults(500).getResultStream()
+                .map(c -> new CompanyOverview(c.getId(), c.getName(), c.getTimeZone(), c.getCreatedAt(),
+                        members.getOrDefault(c.getId(), 0L)))
+                .toList();
     }
 
     /** The ids of all companies, for the per-company daily jobs (no caller: the scheduler asks). */

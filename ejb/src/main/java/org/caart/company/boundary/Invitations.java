@@ -15,6 +15,7 @@ import org.caart.account.boundary.Accounts;
 import org.caart.account.boundary.SignUpRequest;
 import org.caart.account.entity.UserAccount;
 import org.caart.company.control.InvitationMail;
+import org.caart.company.entity.Company;
 import org.caart.company.entity.Invitation;
 import org.caart.company.entity.Membership;
 import org.caart.company.entity.Permission;
@@ -62,7 +63,18 @@ public class Invitations {
     @ConfigProperty(name = "caart.invitation.validity-hours", defaultValue = "72")
     int validityHours;
 
-    public Invitation invite(long companyId, String email, Role role, String sourceAddress) {
+    /**
+     * An invitation just made or renewed, with its link: the only time the link is known (the token is kept as a
+     * hash), so the inviter can hand it over when no mail arrives.
+     */
+    public record Invited(Invitation invitation, String link) {
+    }
+
+    /** A pending invitation for the signed-in caller's own address, as the dashboard offers it. */
+    public record Offer(long id, String companyName, String role, String invitedBy, OffsetDateTime expiresAt) {
+    }
+
+    public Invited invite(long companyId, String email, Role role, String sourceAddress) {
         Membership actor = access.require(companyId, Permission.MANAGE_MEMBERS);
         if (role == null) {
             throw new InvalidInputException("role", "Choose a role");
@@ -70,27 +82,124 @@ public class Invitations {
         if (role == Role.OWNER && !actor.getRole().can(Permission.MANAGE_OWNERS)) {
             throw new ForbiddenException("Only an owner can invite another owner");
         }
-        if (email == null || email.isBlank() || !SignUpRequest.EMAIL.matcher(email.strip()).matches()
-                || email.strip().length() > UserAccount.EMAIL_MAX) {
-            throw new InvalidInputException("email", "This is not a valid email address");
-        }
-        String address = UserAccount.normalizeEmail(email);
+        String address = validEmail(email);
         if (isMember(companyId, address)) {
             throw new ConflictException(address + " is already a member of this company");
         }
         if (open(companyId, address).isPresent()) {
             throw new ConflictException(address + " already has an open invitation; resend it instead");
         }
+        return create(actor.getCompany(), address, role, actor.getUser(), sourceAddress);
+    }
+
+    /**
+     * The platform operator hands a company it has just created (no member yet) to its first owner. Called by
+     * {@link Companies#createForOwner} in the same transaction.
+     */
+    public Invited inviteFirstOwner(Company company, String email, String sourceAddress) {
+        UserAccount operator = operator();
+        if (hasMembers(company.getId())) {
+            throw new ConflictException("This company has an owner already; its owners manage its invitations");
+        }
+        return create(company, validEmail(email), Role.OWNER, operator, sourceAddress);
+    }
+
+    /**
+     * The operator's new link for the first owner of a company that has no member yet (the earlier link stops
+     * working); once the company has an owner, its owners manage its invitations.
+     */
+    public Invited renewFirstOwner(long companyId, String sourceAddress) {
+        UserAccount operator = operator();
+        if (hasMembers(companyId)) {
+            throw new ConflictException("This company has an owner already; its owners manage its invitations");
+        }
+        Invitation invitation = em.createQuery("SELECT i FROM Invitation i WHERE i.company.id = :company "
+                        + "AND i.role = :owner AND i.acceptedAt IS NULL AND i.revokedAt IS NULL ORDER BY i.id DESC",
+                        Invitation.class)
+                .setParameter("company", companyId).setParameter("owner", Role.OWNER)
+                .getResultStream().findFirst().orElseThrow(() -> new NotFoundException("Invitation"));
         String token = Tokens.newToken();
-        Invitation invitation = new Invitation(actor.getCompany(), address, role, actor.getUser(), Tokens.hash(token),
+        invitation.resend(Tokens.hash(token), OffsetDateTime.now(clock), validity());
+        send(invitation, token);
+        trail.record(companyId, operator.getId(), operator.getEmail(), "invitation.resend", invitation.getEmail(),
+                "first owner, by the platform operator", sourceAddress);
+        return new Invited(invitation, mails.link(token));
+    }
+
+    /** The first owner's open invitation of each company without a member, for the operator's companies page. */
+    public List<Invitation> firstOwnersWaiting() {
+        operator();
+        return em.createQuery("SELECT i FROM Invitation i JOIN FETCH i.company c WHERE i.role = :owner "
+                        + "AND i.acceptedAt IS NULL AND i.revokedAt IS NULL "
+                        + "AND NOT EXISTS (SELECT m.id FROM Membership m WHERE m.company = c) ORDER BY i.id",
+                        Invitation.class)
+                .setParameter("owner", Role.OWNER).getResultList();
+    }
+
+    /** Pending invitations addressed to the signed-in caller, whatever company sent them (not expired ones). */
+    public List<Offer> forMe() {
+        UserAccount caller = access.caller();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return em.createQuery("SELECT i FROM Invitation i JOIN FETCH i.company LEFT JOIN FETCH i.invitedBy "
+                        + "WHERE i.email = :email AND i.acceptedAt IS NULL AND i.revokedAt IS NULL "
+                        + "AND i.expiresAt > :now ORDER BY i.sentAt DESC", Invitation.class)
+                .setParameter("email", caller.getEmail()).setParameter("now", now)
+                .getResultStream().filter(i -> !isMember(i.getCompany().getId(), caller.getEmail()))
+                .map(i -> new Offer(i.getId(), i.getCompany().getName(), i.getRole().name(),
+                        i.getInvitedBy() == null ? null : i.getInvitedBy().displayName(), i.getExpiresAt()))
+                .toList();
+    }
+
+    /**
+     * The signed-in caller accepts an invitation from the list of their own: found by its id and the caller's
+     * address, so another person's invitation is "not found".
+     */
+    public Membership acceptOffer(long invitationId, String sourceAddress) {
+        UserAccount caller = access.caller();
+        Invitation invitation = em.createQuery("SELECT i FROM Invitation i JOIN FETCH i.company WHERE i.id = :id "
+                        + "AND i.email = :email", Invitation.class)
+                .setParameter("id", invitationId).setParameter("email", caller.getEmail())
+                .getResultStream().findFirst().orElseThrow(() -> new NotFoundException("Invitation"));
+        requirePending(invitation);
+        return join(invitation, caller, sourceAddress);
+    }
+
+    private Invited create(Company company, String address, Role role, UserAccount inviter, String sourceAddress) {
+        String token = Tokens.newToken();
+        Invitation invitation = new Invitation(company, address, role, inviter, Tokens.hash(token),
                 OffsetDateTime.now(clock), validity());
         em.persist(invitation);
         em.flush();
         send(invitation, token);
-        trail.record(companyId, actor.getUser().getId(), actor.getUser().getEmail(), "invitation.send", address,
+        trail.record(company.getId(), inviter.getId(), inviter.getEmail(), "invitation.send", address,
                 role.name(), sourceAddress);
-        LOG.log(Level.INFO, "Invitation {0} to company {1} sent", invitation.getId(), companyId);
-        return invitation;
+        LOG.log(Level.INFO, "Invitation {0} to company {1} sent", invitation.getId(), company.getId());
+        return new Invited(invitation, mails.link(token));
+    }
+
+    private static String validEmail(String email) {
+        if (!wellFormed(email)) {
+            throw new InvalidInputException("email", "This is not a valid email address");
+        }
+        return UserAccount.normalizeEmail(email);
+    }
+
+    static boolean wellFormed(String email) {
+        return email != null && !email.isBlank() && SignUpRequest.EMAIL.matcher(email.strip()).matches()
+                && email.strip().length() <= UserAccount.EMAIL_MAX;
+    }
+
+    private UserAccount operator() {
+        UserAccount caller = access.caller();
+        if (!caller.isOperator()) {
+            throw new ForbiddenException("Only the platform operator may do this");
+        }
+        return caller;
+    }
+
+    private boolean hasMembers(long companyId) {
+        return !em.createQuery("SELECT m.id FROM Membership m WHERE m.company.id = :company", Long.class)
+                .setParameter("company", companyId).setMaxResults(1).getResultList().isEmpty();
     }
 
     /** Invitations not yet accepted or revoked (expired ones included, so they can be resent). */
@@ -102,7 +211,7 @@ public class Invitations {
     }
 
     /** A new link (the old one stops working) and a fresh validity period. */
-    public Invitation resend(long companyId, long invitationId, String sourceAddress) {
+    public Invited resend(long companyId, long invitationId, String sourceAddress) {
         Membership actor = access.require(companyId, Permission.MANAGE_MEMBERS);
         Invitation invitation = findOpen(companyId, invitationId);
         String token = Tokens.newToken();
@@ -110,7 +219,7 @@ public class Invitations {
         send(invitation, token);
         trail.record(companyId, actor.getUser().getId(), actor.getUser().getEmail(), "invitation.resend",
                 invitation.getEmail(), null, sourceAddress);
-        return invitation;
+        return new Invited(invitation, mails.link(token));
     }
 
     public void revoke(long companyId, long invitationId, String sourceAddress) {
@@ -175,7 +284,10 @@ public class Invitations {
     }
 
     private Invitation pending(String token) {
-        Invitation invitation = byToken(token);
+        return requirePending(byToken(token));
+    }
+
+    private Invitation requirePending(Invitation invitation) {
         Invitation.State state = invitation.state(OffsetDateTime.now(clock));
         if (state != Invitation.State.PENDING) {
             throw new ConflictException(switch (state) {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.caart.company.boundary.Access;
 import org.caart.company.entity.Permission;
@@ -108,6 +109,22 @@ public class Outbox {
                 .setParameter("company", companyId)
                 .setMaxResults(Math.max(1, Math.min(max, 500)))
                 .getResultList();
+    }
+
+    /**
+     * Why mail queued now would not reach its recipient, when it would not: no SMTP server is configured, or the
+     * newest failed delivery still waits for its retry. For the page that queued the mail to say so.
+     */
+    public Optional<String> deliveryProblem() {
+        if (!smtp.configured()) {
+            return Optional.of("No mail server is configured (CAART_SMTP_HOST), so the mail stays in the outbox and "
+                    + "is not delivered.");
+        }
+        return em.createQuery("SELECT m.lastError FROM OutboxMail m WHERE m.status = :pending "
+                        + "AND m.lastError IS NOT NULL ORDER BY m.id DESC", String.class)
+                .setParameter("pending", MailStatus.PENDING).setMaxResults(1).getResultStream().findFirst()
+                .map(error -> "The mail server " + smtp.describe() + " failed on the last attempt (" + error
+                        + "); the mail waits in the outbox and is retried.");
     }
 
     public String transportDescription() {

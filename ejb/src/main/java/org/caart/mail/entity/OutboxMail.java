@@ -108,7 +108,16 @@ public class OutboxMail {
         lastError = null;
     }
 
+    /**
+     * No SMTP server: the mail stays in the outbox. A one-time link is not kept there either (its page showed it once
+     * to whoever made it), so the token exists only as a hash.
+     */
     public void captured(OffsetDateTime at) {
+        if (holdsSecret) {
+            textBody = "(Not delivered, no mail server is configured. This mail held a one-time link, which the page "
+                    + "that made it showed once; it is not kept.)";
+            htmlBody = null;
+        }
         status = MailStatus.CAPTURED;
         sentAt = at;
     }

@@ -149,6 +149,7 @@ public class Devices {
         List<DeviceCsv.Problem> problems = new ArrayList<>(parsed.problems());
         int created = 0;
         int updated = 0;
+        int unchanged = 0;
         OffsetDateTime now = now();
         String actor = member.getUser().getEmail();
         for (DeviceCsv.Row row : parsed.rows()) {
@@ -160,6 +161,7 @@ public class Devices {
                 continue;
             }
             Device device = existing.orElse(null);
+            boolean changed;
             if (device == null) {
                 device = new Device(company, row.name(), row.type() == null ? DeviceType.OTHER : row.type(),
                         row.criticality() == null ? Criticality.MEDIUM : row.criticality(), row.responsible(), null,
@@ -167,15 +169,28 @@ public class Devices {
                 em.persist(device);
                 em.flush();
                 created++;
+                changed = true;
             } else {
                 // what the row leaves empty stays as it is
-                device.describe(row.name(), row.type() == null ? device.getType() : row.type(),
-                        row.criticality() == null ? device.getCriticality() : row.criticality(),
-                        row.responsible() == null ? device.getResponsible() : row.responsible(), now);
-                updated++;
+                DeviceType type = row.type() == null ? device.getType() : row.type();
+                Criticality criticality = row.criticality() == null ? device.getCriticality() : row.criticality();
+                String responsible = row.responsible() == null ? device.getResponsible() : row.responsible();
+                changed = !device.describedAs(row.name(), type, criticality, responsible);
+                if (changed) {
+                    device.describe(row.name(), type, criticality, responsible, now);
+                }
             }
-            if (!device.isAgentBacked() && row.lastPatchDate() != null) {
+            if (!device.isAgentBacked() && row.lastPatchDate() != null
+                    && !row.lastPatchDate().equals(device.getLastPatchDate())) {
                 record(device, row.lastPatchDate(), PatchSource.CSV, null, actor, now);
+                changed = true;
+            }
+            if (existing.isPresent()) {
+                if (changed) {
+                    updated++;
+                } else {
+                    unchanged++;
+                }
             }
         }
         problems.sort(java.util.Comparator.comparingInt(DeviceCsv.Problem::line));
@@ -183,13 +198,13 @@ public class Devices {
             status.refreshAll(company);
         }
         trail.record(companyId, member.getUser().getId(), actor, "device.import", created + " created, " + updated
-                + " updated", problems.size() + " row(s) refused", sourceAddress);
-        return new ImportReport(created, updated,
+                + " updated, " + unchanged + " unchanged", problems.size() + " row(s) refused", sourceAddress);
+        return new ImportReport(created, updated, unchanged,
                 problems.stream().map(p -> new RefusedLine(p.line(), p.reason())).toList());
     }
 
-    /** What an import did: the rows it wrote and each refused line with its reason. */
-    public record ImportReport(int created, int updated, List<RefusedLine> problems) {
+    /** What an import did: the rows it wrote, those that matched a device already as it was, each refused line. */
+    public record ImportReport(int created, int updated, int unchanged, List<RefusedLine> problems) {
     }
 
     public record RefusedLine(int line, String reason) {

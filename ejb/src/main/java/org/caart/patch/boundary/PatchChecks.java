@@ -31,6 +31,7 @@ import org.caart.patch.entity.PatchPolicy;
 import org.caart.patch.entity.PatchStatus;
 import org.caart.platform.DigestSections;
 import org.caart.platform.MailRequest;
+import org.caart.platform.Times;
 import org.caart.platform.TrailEntry;
 import org.caart.platform.TrailRecorder;
 import org.caart.platform.jobs.JobLedger;
@@ -204,7 +205,8 @@ public class PatchChecks {
         OffsetDateTime now = now();
         List<PatchDigest.StaleAgent> stale = endpoints.stale(companyId, now.minusHours(policy.getStaleAgentHours()),
                         LIST_MAX).stream()
-                .map(e -> new PatchDigest.StaleAgent(e.id(), e.hostname(), e.lastSeenAt()))
+                .map(e -> new PatchDigest.StaleAgent(e.id(), e.hostname(),
+                        Times.human(e.lastSeenAt(), Times.zone(company.getTimeZone()))))
                 .toList();
         AuditFindings.Findings findings = audits.since(companyId, now.minusHours(24), now, LIST_MAX);
         DigestSections more = more(companyId, now.minusHours(24), now);

@@ -1,7 +1,6 @@
 package org.caart.patch.control;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -21,7 +20,8 @@ public final class PatchDigest {
             boolean newlyOverdue) {
     }
 
-    public record StaleAgent(long endpointId, String hostname, OffsetDateTime lastSeenAt) {
+    /** An agent not seen for a while; {@code lastSeen} as people read it (the company's zone, {@code Times.human}). */
+    public record StaleAgent(long endpointId, String hostname, String lastSeen) {
     }
 
     /** One finding of the night's compliance run, linked to its audit. */
@@ -62,7 +62,7 @@ public final class PatchDigest {
                 d -> d.days() + " day(s) left, last patched " + d.lastPatchDate());
         devices(text, html, c, "Patch date unknown", c.unknown(), c.unknownTotal(), d -> "no patch date known");
         section(text, html, "Stale agents (not seen for " + c.staleAgentHours() + " h)", c.staleAgents().size(),
-                c.staleAgents().stream().map(s -> new Item(s.hostname() + ": last seen " + s.lastSeenAt(),
+                c.staleAgents().stream().map(s -> new Item(s.hostname() + ": last seen " + s.lastSeen(),
                         base + "/app/endpoints.xhtml?company=" + c.companyId())).toList());
         section(text, html, "Nightly compliance run: score fell", c.scoreDrops().size(), findings(c, c.scoreDrops()));
         section(text, html, "Nightly compliance run: newly failing high-severity checks", c.newFailures().size(),

@@ -106,6 +106,13 @@ public class Device {
         describe(name, type, criticality, responsible, now);
     }
 
+    /** Whether describing it so would change nothing (name, type, criticality, responsible). */
+    public boolean describedAs(String newName, DeviceType newType, Criticality newCriticality, String newResponsible) {
+        String responsibleAfter = newResponsible == null || newResponsible.isBlank() ? null : newResponsible.strip();
+        return name.equals(Objects.requireNonNull(newName, "name").strip()) && type == newType
+                && criticality == newCriticality && Objects.equals(responsible, responsibleAfter);
+    }
+
     public void describe(String newName, DeviceType newType, Criticality newCriticality, String newResponsible,
             OffsetDateTime now) {
         this.name = Objects.requireNonNull(newName, "name").strip();

@@ -105,11 +105,20 @@ public class UploadedPolicy {
         }
     }
 
-    /** Where its command checks run, for policies that have any; null otherwise. */
+    /**
+     * For policies with command checks: how many, their share of the checks, and how a host allows them (else they
+     * are not run and left out of the score); null without any.
+     */
     public String commandNote() {
-        return commandChecks == 0 ? null : commandChecks + " check(s) run commands: command checks run only on hosts "
-                + "whose agent allows server-sent commands (allow-server-commands=true in its configuration); elsewhere "
-                + "they are reported as not run";
+        if (commandChecks == 0) {
+            return null;
+        }
+        long share = Math.round(commandChecks * 100.0 / checkCount);
+        return commandChecks + " of " + checkCount + " checks (" + share + " %) run commands. They run only on hosts "
+                + "whose agent allows commands from the server: set allow-server-commands=true in the agent's "
+                + "agent.properties (/etc/caart/agent.properties when it runs as root) and restart it. On other hosts "
+                + "they are reported as not run and left out of the score, which then rests on the other "
+                + (checkCount - commandChecks) + " checks (docs/policies.md, \"Commands and safety\").";
     }
 
     public String choice() {

@@ -41,6 +41,21 @@ class OutboxMailTest {
     }
 
     @Test
+    void aCapturedMailKeepsNoOneTimeLinkButOrdinaryMailKeepsItsBody() {
+        OutboxMail invitation = new OutboxMail(1L, "new@example.test", "Invitation",
+                "Open https://caart.example/invite.xhtml?token=abc", "<a href=\"x?token=abc\">Accept</a>", now)
+                .holdingSecret();
+        invitation.captured(now);
+        assertEquals(MailStatus.CAPTURED, invitation.getStatus());
+        assertFalse(invitation.getTextBody().contains("token"), invitation.getTextBody());
+        assertNull(invitation.getHtmlBody());
+
+        OutboxMail digest = new OutboxMail(1L, "ciso@example.test", "Digest", "3 overdue", null, now);
+        digest.captured(now);
+        assertEquals("3 overdue", digest.getTextBody());
+    }
+
+    @Test
     void deliveredMailIsSentAndForgetsItsError() {
         OutboxMail mail = new OutboxMail(null, "ops@example.test", "Test", "text", "<p>html</p>", now);
         mail.failed("timeout", now);

@@ -25,7 +25,7 @@ public final class LocalHost implements Host {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     static final long MAX_FILE_BYTES = 64L << 20;
-    static final String COMMANDS_REFUSED = "not run: commands from the server are disabled on this host";
+    static final String COMMANDS_REFUSED = org.caart.contract.agent.v1.CheckResultView.COMMANDS_REFUSED;
 
     private final Platform platform;
     private final boolean commandsAllowed;

@@ -11,6 +11,7 @@ import org.caart.account.entity.Profile;
 import org.caart.account.entity.RememberToken;
 import org.caart.account.entity.UserAccount;
 import org.caart.platform.InvalidInputException;
+import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
 import org.caart.web.security.CurrentUser;
 
@@ -23,6 +24,9 @@ public class ProfileBacking implements Serializable {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    CompanyTime time;
 
     @Inject
     CurrentUser user;
@@ -43,7 +47,7 @@ public class ProfileBacking implements Serializable {
 
     public void load() {
         show(accounts.profile());
-        remembered = accounts.rememberedSignIns().stream().map(RememberedRow::of).toList();
+        remembered = accounts.rememberedSignIns().stream().map(t -> RememberedRow.of(t, time)).toList();
     }
 
     public void save() {
@@ -78,9 +82,9 @@ public class ProfileBacking implements Serializable {
     public record RememberedRow(long id, String createdAt, String lastUsedAt, String expiresAt, String from,
             String browser) implements Serializable {
 
-        static RememberedRow of(RememberToken t) {
-            return new RememberedRow(t.getId(), t.getCreatedAt().toString(),
-                    t.getLastUsedAt() == null ? "" : t.getLastUsedAt().toString(), t.getExpiresAt().toString(),
+        static RememberedRow of(RememberToken t, CompanyTime time) {
+            return new RememberedRow(t.getId(), time.of(t.getCreatedAt()),
+                    time.of(t.getLastUsedAt()), time.of(t.getExpiresAt()),
                     t.getSourceAddress(), t.getUserAgent());
         }
     }

@@ -13,14 +13,15 @@ import org.caart.audit.boundary.Audits.ResultFilter;
 import org.caart.audit.boundary.Audits;
 import org.caart.audit.entity.Audit;
 import org.caart.audit.entity.AuditRun;
-import org.caart.audit.entity.Score;
 import org.caart.audit.entity.AuditStatus;
 import org.caart.audit.entity.CheckResult;
+import org.caart.audit.entity.Score;
 import org.caart.contract.agent.v1.CheckStatus;
 import org.caart.contract.agent.v1.Severity;
 import org.caart.remediation.boundary.RemediationRequest;
 import org.caart.remediation.boundary.Remediations;
 import org.caart.remediation.entity.Remediation;
+import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
 import org.caart.web.company.CurrentCompany;
 import org.caart.web.security.CurrentUser;
@@ -41,6 +42,9 @@ public class AuditBacking implements Serializable {
     Audits audits;
 
     @Inject
+    CompanyTime time;
+
+    @Inject
     Remediations remediations;
 
     @Inject
@@ -58,6 +62,7 @@ public class AuditBacking implements Serializable {
     private List<RunRow> runs = List.of();
     private List<ResultRow> results = List.of();
     private long resultCount;
+    private long commandsRefused;
     private boolean mayRunAudits;
     private String status;
     private String severity;
@@ -77,9 +82,27 @@ public class AuditBacking implements Serializable {
     public void refresh() {
         Audits.AuditPage page = audits.page(companyId, auditId, filter(), MAX_ROWS);
         runs = page.runs().stream().map(RunRow::of).toList();
-        audit = AuditView.of(page.audit(), runs);
+        audit = AuditView.of(page.audit(), runs, time);
         results = page.results().stream().map(ResultRow::of).toList();
         resultCount = page.resultCount();
+        commandsRefused = page.commandsRefused();
+    }
+
+    /**
+     * When some checks were not run because their hosts do not allow commands from the server: how many, their
+     * share of the checks that would count, and how to allow them; null otherwise.
+     */
+    public String getCommandNote() {
+        if (commandsRefused == 0 || audit == null) {
+            return null;
+        }
+        long counted = audit.passed() + audit.failed();
+        long share = Math.round(commandsRefused * 100.0 / (counted + commandsRefused));
+        return commandsRefused + " check result(s) were not run because their hosts do not allow commands from the "
+                + "server: " + share + " % of the checks that would count in the score, which rests on the other "
+                + counted + ". To run them, set allow-server-commands=true in the agent's agent.properties on each "
+                + "host (/etc/caart/agent.properties when it runs as root) and audit again; see docs/policies.md, "
+                + "\"Commands and safety\".";
     }
 
     /** Plans a fix of the failing checks ticked in the results table, then opens the plan. */
@@ -193,12 +216,12 @@ public class AuditBacking implements Serializable {
             int received, int passed, int failed, int notApplicable, int errors, String score)
             implements Serializable {
 
-        static AuditView of(Audit a, List<RunRow> runs) {
+        static AuditView of(Audit a, List<RunRow> runs, CompanyTime time) {
             int passed = runs.stream().mapToInt(RunRow::passed).sum();
             int failed = runs.stream().mapToInt(RunRow::failed).sum();
             Double completedRuns = Score.mean(runs.stream().map(RunRow::value).toList());
-            return new AuditView(a.getId(), a.getTitle(), a.getStatus().name(), a.getCreatedAt().toString(),
-                    a.getFinishedAt() == null ? "" : a.getFinishedAt().toString(),
+            return new AuditView(a.getId(), a.getTitle(), a.getStatus().name(), time.of(a.getCreatedAt()),
+                    time.of(a.getFinishedAt()),
                     runs.stream().mapToInt(RunRow::planned).sum(), runs.stream().mapToInt(RunRow::received).sum(),
                     passed, failed, runs.stream().mapToInt(RunRow::notApplicable).sum(),
                     runs.stream().mapToInt(RunRow::errors).sum(), Score.label(a.getStatus(), completedRuns));

@@ -11,12 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.caart.audit.boundary.AuditRequest;
 import org.caart.audit.boundary.Audits;
-import org.caart.policy.boundary.BuiltInPolicies;
-import org.caart.policy.boundary.Policies;
 import org.caart.audit.entity.Audit;
 import org.caart.endpoint.boundary.Endpoints;
 import org.caart.endpoint.entity.Endpoint;
 import org.caart.platform.InvalidInputException;
+import org.caart.policy.boundary.BuiltInPolicies;
+import org.caart.policy.boundary.Policies;
+import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
 import org.caart.web.company.CompanyOptions.Option;
 import org.caart.web.company.CurrentCompany;
@@ -31,6 +32,9 @@ public class AuditsBacking implements Serializable {
 
     @Inject
     Audits audits;
+
+    @Inject
+    CompanyTime time;
 
     @Inject
     Endpoints endpoints;
@@ -59,7 +63,7 @@ public class AuditsBacking implements Serializable {
 
     public void load() {
         companyId = current.id();
-        history = audits.latest(companyId, 200).stream().map(AuditRow::of).toList();
+        history = audits.latest(companyId, 200).stream().map(a -> AuditRow.of(a, time)).toList();
         endpointOptions = endpoints.list(companyId).stream().filter(Endpoint::isActive)
                 .map(e -> new Option(String.valueOf(e.getId()), e.getHostname() + " (" + e.getOsFamily() + ")"))
                 .toList();
@@ -145,8 +149,8 @@ public class AuditsBacking implements Serializable {
     public record AuditRow(long id, String title, String status, String createdAt, String createdBy)
             implements Serializable {
 
-        static AuditRow of(Audit a) {
-            return new AuditRow(a.getId(), a.getTitle(), a.getStatus().name(), a.getCreatedAt().toString(),
+        static AuditRow of(Audit a, CompanyTime time) {
+            return new AuditRow(a.getId(), a.getTitle(), a.getStatus().name(), time.of(a.getCreatedAt()),
                     a.getCreatedBy() == null ? "nightly run" : a.getCreatedBy().getEmail());
         }
     }

@@ -16,12 +16,12 @@ public class CompanyChoices {
 
     private List<Choice> choices;
 
-    public record Choice(long id, String name, String role, boolean ciso, boolean securityTech)
+    public record Choice(long id, String name, String role, boolean ciso, boolean securityTech, String timeZone)
             implements Serializable {
 
         static Choice of(Membership m) {
             return new Choice(m.getCompany().getId(), m.getCompany().getName(), m.getRole().name(), m.isCiso(),
-                    m.isSecurityTech());
+                    m.isSecurityTech(), m.getCompany().getTimeZone());
         }
     }
 

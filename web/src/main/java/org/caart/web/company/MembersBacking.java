@@ -12,8 +12,11 @@ import org.caart.company.boundary.Members;
 import org.caart.company.entity.Invitation;
 import org.caart.company.entity.Membership;
 import org.caart.company.entity.Role;
+import org.caart.mail.boundary.Outbox;
 import org.caart.platform.InvalidInputException;
+import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
+import org.caart.web.MailNotice;
 import org.caart.web.security.CurrentUser;
 
 /** Members, their roles and duties, and invitations (UC4, UC8): owners and admins only. */
@@ -38,15 +41,22 @@ public class MembersBacking implements Serializable {
     @Inject
     FacesContext faces;
 
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    CompanyTime time;
+
     private long companyId;
     private List<MemberRow> rows = List.of();
     private List<InvitationRow> pending = List.of();
     private String inviteEmail;
     private String inviteRole = Role.VIEWER.name();
+    private InvitationLink link;
 
     public void load() {
         companyId = current.id();
-        pending = invitations.open(companyId).stream().map(InvitationRow::of).toList();
+        pending = invitations.open(companyId).stream().map(i -> InvitationRow.of(i, time)).toList();
         rows = members.list(companyId).stream().map(MemberRow::of).toList();
     }
 
@@ -65,9 +75,11 @@ public class MembersBacking implements Serializable {
 
     public void invite() {
         try {
-            Invitation invitation = invitations.invite(companyId, inviteEmail, Role.valueOf(inviteRole),
+            Invitations.Invited invited = invitations.invite(companyId, inviteEmail, Role.valueOf(inviteRole),
                     user.sourceAddress());
-            FormMessages.info(faces, "Invitation sent to " + invitation.getEmail());
+            FormMessages.info(faces, "Invitation sent to " + invited.invitation().getEmail());
+            link = InvitationLink.of(invited);
+            MailNotice.warnIfUndeliverable(faces, outbox);
             inviteEmail = null;
             load();
         } catch (InvalidInputException e) {
@@ -76,9 +88,15 @@ public class MembersBacking implements Serializable {
     }
 
     public void resend(InvitationRow row) {
-        invitations.resend(companyId, row.id(), user.sourceAddress());
+        link = InvitationLink.of(invitations.resend(companyId, row.id(), user.sourceAddress()));
         FormMessages.info(faces, "Invitation sent again to " + row.email() + "; the earlier link no longer works");
+        MailNotice.warnIfUndeliverable(faces, outbox);
         load();
+    }
+
+    /** The link of the invitation made or renewed last on this page, shown once; null otherwise. */
+    public InvitationLink getLink() {
+        return link;
     }
 
     public void revoke(InvitationRow row) {
@@ -114,9 +132,9 @@ public class MembersBacking implements Serializable {
     public record InvitationRow(long id, String email, String role, String sentAt, String expiresAt, boolean expired,
             int sends) implements Serializable {
 
-        static InvitationRow of(Invitation i) {
-            return new InvitationRow(i.getId(), i.getEmail(), i.getRole().name(), i.getSentAt().toString(),
-                    i.getExpiresAt().toString(), !i.getExpiresAt().isAfter(OffsetDateTime.now()), i.getSends());
+        static InvitationRow of(Invitation i, CompanyTime time) {
+            return new InvitationRow(i.getId(), i.getEmail(), i.getRole().name(), time.of(i.getSentAt()),
+                    time.of(i.getExpiresAt()), !i.getExpiresAt().isAfter(OffsetDateTime.now()), i.getSends());
         }
     }
 

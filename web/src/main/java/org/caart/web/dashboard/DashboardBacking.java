@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.caart.audit.boundary.Dashboards;
 import org.caart.audit.boundary.Dashboards.Dashboard;
+import org.caart.audit.boundary.Dashboards;
 import org.caart.audit.entity.Score;
-import org.caart.web.company.CompanyChoices;
+import org.caart.company.boundary.Companies;
 import org.caart.web.company.CompanyChoices.Choice;
+import org.caart.web.company.CompanyChoices;
 import org.caart.web.company.CurrentCompany;
+import org.caart.web.security.CurrentUser;
 
 /**
  * The dashboard of the current company: latest audits with progress, scores per endpoint and for the company,
@@ -37,7 +39,14 @@ public class DashboardBacking implements Serializable {
     @Inject
     CurrentCompany current;
 
+    @Inject
+    Companies companies;
+
+    @Inject
+    CurrentUser user;
+
     private transient Dashboard dashboard;
+    private Integer platformCompanies;
 
     public void load() {
         dashboard = current.isPresent() ? dashboards.of(current.id()) : null;
@@ -52,6 +61,14 @@ public class DashboardBacking implements Serializable {
             load();
         }
         return dashboard;
+    }
+
+    /** For the platform operator: how many companies exist, to offer the next step on a new installation. */
+    public int getPlatformCompanies() {
+        if (platformCompanies == null) {
+            platformCompanies = user.isOperator() ? companies.overview().size() : 0;
+        }
+        return platformCompanies;
     }
 
     public boolean isLive() {

@@ -9,10 +9,11 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.caart.endpoint.boundary.Endpoints;
 import org.caart.endpoint.boundary.EnrollmentOffer;
 import org.caart.endpoint.boundary.Enrollments;
-import org.caart.endpoint.boundary.Endpoints;
 import org.caart.endpoint.entity.Endpoint;
+import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
 import org.caart.web.company.CurrentCompany;
 import org.caart.web.security.CurrentUser;
@@ -26,6 +27,9 @@ public class EndpointsBacking implements Serializable {
 
     @Inject
     Endpoints endpoints;
+
+    @Inject
+    CompanyTime time;
 
     @Inject
     Enrollments enrollments;
@@ -51,13 +55,13 @@ public class EndpointsBacking implements Serializable {
     public void load() {
         companyId = current.id();
         OffsetDateTime staleBefore = OffsetDateTime.now().minus(Duration.ofHours(download.staleHours()));
-        rows = endpoints.list(companyId).stream().map(e -> EndpointRow.of(e, staleBefore)).toList();
+        rows = endpoints.list(companyId).stream().map(e -> EndpointRow.of(e, staleBefore, time)).toList();
     }
 
     public void offer() {
         EnrollmentOffer offer = enrollments.offer(companyId, user.sourceAddress());
         enrollCommand = "java -jar caart-agent.jar enroll --server " + base() + " --token " + offer.token();
-        tokenExpiresAt = offer.expiresAt().toString();
+        tokenExpiresAt = time.of(offer.expiresAt());
     }
 
     public void revoke(EndpointRow row) {
@@ -115,13 +119,13 @@ public class EndpointsBacking implements Serializable {
         private String lastPatchDate;
         private String tags;
 
-        static EndpointRow of(Endpoint e, OffsetDateTime staleBefore) {
+        static EndpointRow of(Endpoint e, OffsetDateTime staleBefore, CompanyTime time) {
             EndpointRow row = new EndpointRow();
             row.id = e.getId();
             row.hostname = e.getHostname();
             row.os = e.getOs() == null ? e.getOsFamily().name() : e.getOs();
             row.agentVersion = e.getAgentVersion();
-            row.lastSeen = e.getLastSeenAt().toString();
+            row.lastSeen = time.of(e.getLastSeenAt());
             row.status = !e.isActive() ? "REVOKED" : e.getLastSeenAt().isBefore(staleBefore) ? "STALE" : "ACTIVE";
             row.lastPatchDate = e.getLastPatchDate() == null ? "unknown" : e.getLastPatchDate() + " (" + e.getPatchSource()
                     + ")";

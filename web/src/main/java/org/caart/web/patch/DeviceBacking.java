@@ -12,6 +12,7 @@ import java.util.List;
 import org.caart.patch.boundary.Devices;
 import org.caart.patch.entity.PatchRecord;
 import org.caart.platform.InvalidInputException;
+import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
 import org.caart.web.company.CurrentCompany;
 import org.caart.web.security.CurrentUser;
@@ -28,6 +29,9 @@ public class DeviceBacking implements Serializable {
 
     @Inject
     Devices devices;
+
+    @Inject
+    CompanyTime time;
 
     @Inject
     CurrentCompany current;
@@ -72,16 +76,16 @@ public class DeviceBacking implements Serializable {
     private void show(DeviceRow shown) {
         device = shown;
         form.show(shown);
-        history = devices.history(companyId, shown.getId()).stream().map(HistoryRow::of).toList();
+        history = devices.history(companyId, shown.getId()).stream().map(r -> HistoryRow.of(r, time)).toList();
     }
 
     /** One recorded patch date. */
     public record HistoryRow(String patchDate, String source, String detail, String recordedBy, String recordedAt)
             implements Serializable {
 
-        static HistoryRow of(PatchRecord r) {
+        static HistoryRow of(PatchRecord r, CompanyTime time) {
             return new HistoryRow(r.getPatchDate().toString(), r.getSource().name(), r.getDetail(), r.getRecordedBy(),
-                    Times.at(r.getRecordedAt()));
+                    time.of(r.getRecordedAt()));
         }
     }
 

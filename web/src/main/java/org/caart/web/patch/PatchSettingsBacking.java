@@ -11,10 +11,11 @@ import java.util.Map;
 import org.caart.mail.boundary.Outbox;
 import org.caart.mail.entity.OutboxMail;
 import org.caart.patch.boundary.ApiKeys;
-import org.caart.patch.boundary.PatchPolicies;
 import org.caart.patch.boundary.PatchPolicies.Settings;
+import org.caart.patch.boundary.PatchPolicies;
 import org.caart.patch.entity.ApiKey;
 import org.caart.platform.InvalidInputException;
+import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
 import org.caart.web.company.CompanyOptions.Option;
 import org.caart.web.company.CurrentCompany;
@@ -30,6 +31,9 @@ public class PatchSettingsBacking implements Serializable {
 
     @Inject
     PatchPolicies policies;
+
+    @Inject
+    CompanyTime time;
 
     @Inject
     ApiKeys apiKeys;
@@ -65,8 +69,8 @@ public class PatchSettingsBacking implements Serializable {
     public void load() {
         companyId = current.id();
         show(policies.get(companyId));
-        keys = apiKeys.list(companyId).stream().map(KeyRow::of).toList();
-        mails = outbox.forCompany(companyId, MAILS).stream().map(MailRow::of).toList();
+        keys = apiKeys.list(companyId).stream().map(k -> KeyRow.of(k, time)).toList();
+        mails = outbox.forCompany(companyId, MAILS).stream().map(m -> MailRow.of(m, time)).toList();
     }
 
     public void save() {
@@ -85,7 +89,7 @@ public class PatchSettingsBacking implements Serializable {
             secret = created.secret();
             keyName = null;
             FormMessages.info(faces, "API key " + created.key().getName() + " created");
-            keys = apiKeys.list(companyId).stream().map(KeyRow::of).toList();
+            keys = apiKeys.list(companyId).stream().map(k -> KeyRow.of(k, time)).toList();
         } catch (InvalidInputException e) {
             FormMessages.show(faces, "keys", e);
         }
@@ -95,7 +99,7 @@ public class PatchSettingsBacking implements Serializable {
         secret = null;
         apiKeys.revoke(companyId, row.id(), user.sourceAddress());
         FormMessages.info(faces, "API key " + row.name() + " revoked: it is refused from now on");
-        keys = apiKeys.list(companyId).stream().map(KeyRow::of).toList();
+        keys = apiKeys.list(companyId).stream().map(k -> KeyRow.of(k, time)).toList();
     }
 
     private void show(Settings settings) {
@@ -154,19 +158,19 @@ public class PatchSettingsBacking implements Serializable {
     public record KeyRow(long id, String name, String prefix, String createdBy, String createdAt, String lastUsedAt,
             String revokedAt, boolean active) implements Serializable {
 
-        static KeyRow of(ApiKey k) {
+        static KeyRow of(ApiKey k, CompanyTime time) {
             return new KeyRow(k.getId(), k.getName(), k.getKeyPrefix() + "…", k.getCreatedBy(),
-                    Times.at(k.getCreatedAt()), k.getLastUsedAt() == null ? "never" : Times.at(k.getLastUsedAt()),
-                    Times.at(k.getRevokedAt()), k.isActive());
+                    time.of(k.getCreatedAt()), k.getLastUsedAt() == null ? "never" : time.of(k.getLastUsedAt()),
+                    time.of(k.getRevokedAt()), k.isActive());
         }
     }
 
     public record MailRow(long id, String status, String recipient, String subject, int attempts, String createdAt,
             String sentAt, String lastError) implements Serializable {
 
-        static MailRow of(OutboxMail m) {
+        static MailRow of(OutboxMail m, CompanyTime time) {
             return new MailRow(m.getId(), m.getStatus().name(), m.getRecipient(), m.getSubject(), m.getAttempts(),
-                    Times.at(m.getCreatedAt()), Times.at(m.getSentAt()), m.getLastError());
+                    time.of(m.getCreatedAt()), time.of(m.getSentAt()), m.getLastError());
         }
     }
 

@@ -11,12 +11,15 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.caart.mail.boundary.Outbox;
 import org.caart.patch.boundary.Devices;
 import org.caart.patch.boundary.PatchChecks;
 import org.caart.patch.entity.Device;
 import org.caart.patch.entity.PatchCheck;
 import org.caart.platform.InvalidInputException;
+import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
+import org.caart.web.MailNotice;
 import org.caart.web.company.CurrentCompany;
 import org.caart.web.security.CurrentUser;
 
@@ -33,6 +36,12 @@ public class PatchesBacking implements Serializable {
 
     @Inject
     Devices devices;
+
+    @Inject
+    CompanyTime time;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     PatchChecks checks;
@@ -85,7 +94,7 @@ public class PatchesBacking implements Serializable {
         try {
             imported = ImportResult.of(devices.importCsv(companyId, read(file), user.sourceAddress()));
             FormMessages.info(faces, "Import: " + imported.created() + " device(s) created, " + imported.updated()
-                    + " updated, " + imported.refused().size() + " line(s) refused");
+                    + " updated, " + imported.unchanged() + " unchanged, " + imported.refused().size() + " line(s) refused");
             refresh();
         } catch (InvalidInputException e) {
             imported = null;
@@ -99,12 +108,15 @@ public class PatchesBacking implements Serializable {
                 + " overdue (" + check.getNewlyOverdue() + " newly), " + check.getDueSoon() + " due soon, "
                 + check.getUnknown() + " unknown, " + check.getCurrent() + " current; " + check.getMails()
                 + " mail(s) queued");
+        if (check.getMails() > 0) {
+            MailNotice.warnIfUndeliverable(faces, outbox);
+        }
         refresh();
     }
 
     private void refresh() {
         all = devices.list(companyId).stream().map(DeviceRow::of).toList();
-        runs = checks.runs(companyId, RUNS).stream().map(CheckRow::of).toList();
+        runs = checks.runs(companyId, RUNS).stream().map(c -> CheckRow.of(c, time)).toList();
         filter();
     }
 
@@ -136,10 +148,10 @@ public class PatchesBacking implements Serializable {
     }
 
     /** What the last import did: counts and each refused line with its reason. */
-    public record ImportResult(int created, int updated, List<Refused> refused) implements Serializable {
+    public record ImportResult(int created, int updated, int unchanged, List<Refused> refused) implements Serializable {
 
         static ImportResult of(Devices.ImportReport report) {
-            return new ImportResult(report.created(), report.updated(),
+            return new ImportResult(report.created(), report.updated(), report.unchanged(),
                     report.problems().stream().map(p -> new Refused(p.line(), p.reason())).toList());
         }
     }
@@ -151,8 +163,8 @@ public class PatchesBacking implements Serializable {
     public record CheckRow(long id, String kind, String runDate, String startedAt, String actor, int devices,
             int overdue, int newlyOverdue, int dueSoon, int unknown, int current, int mails) implements Serializable {
 
-        static CheckRow of(PatchCheck c) {
-            return new CheckRow(c.getId(), c.getKind().name(), c.getRunDate().toString(), Times.at(c.getStartedAt()),
+        static CheckRow of(PatchCheck c, CompanyTime time) {
+            return new CheckRow(c.getId(), c.getKind().name(), c.getRunDate().toString(), time.of(c.getStartedAt()),
                     c.getActor(), c.getDevices(), c.getOverdue(), c.getNewlyOverdue(), c.getDueSoon(), c.getUnknown(),
                     c.getCurrent(), c.getMails());
         }

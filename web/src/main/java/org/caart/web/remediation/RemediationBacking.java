@@ -10,6 +10,7 @@ import org.caart.remediation.boundary.RemediationDetail;
 import org.caart.remediation.boundary.Remediations;
 import org.caart.remediation.boundary.RollbackRequest;
 import org.caart.remediation.entity.RemediationStatus;
+import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
 import org.caart.web.company.CurrentCompany;
 import org.caart.web.security.CurrentUser;
@@ -27,6 +28,9 @@ public class RemediationBacking implements Serializable {
 
     @Inject
     Remediations remediations;
+
+    @Inject
+    CompanyTime time;
 
     @Inject
     CurrentCompany current;
@@ -88,7 +92,7 @@ public class RemediationBacking implements Serializable {
     private void show(RemediationDetail detail) {
         items = detail.items().stream().map(ItemRow::of).toList();
         hosts = HostRow.of(items);
-        remediation = RemediationView.of(detail, items);
+        remediation = RemediationView.of(detail, items, time);
     }
 
     public boolean isLive() {

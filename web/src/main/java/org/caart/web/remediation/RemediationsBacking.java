@@ -9,6 +9,7 @@ import java.util.List;
 import org.caart.remediation.boundary.RemediationSettings;
 import org.caart.remediation.boundary.RemediationSummary;
 import org.caart.remediation.boundary.Remediations;
+import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
 import org.caart.web.company.CurrentCompany;
 import org.caart.web.security.CurrentUser;
@@ -22,6 +23,9 @@ public class RemediationsBacking implements Serializable {
 
     @Inject
     Remediations remediations;
+
+    @Inject
+    CompanyTime time;
 
     @Inject
     RemediationSettings settings;
@@ -41,7 +45,7 @@ public class RemediationsBacking implements Serializable {
 
     public void load() {
         companyId = current.id();
-        rows = remediations.latest(companyId, 200).stream().map(Row::of).toList();
+        rows = remediations.latest(companyId, 200).stream().map(s -> Row.of(s, time)).toList();
         approvalRequired = settings.approvalRequired(companyId);
     }
 
@@ -66,9 +70,9 @@ public class RemediationsBacking implements Serializable {
     public record Row(long id, String status, String requestedBy, String approvedBy, String createdAt,
             long endpoints, int items, String states) implements Serializable {
 
-        static Row of(RemediationSummary s) {
+        static Row of(RemediationSummary s, CompanyTime time) {
             return new Row(s.id(), s.status().name(), s.requestedBy(), s.approvedBy() == null ? "" : s.approvedBy(),
-                    s.createdAt().toString(), s.endpoints(), s.items(), s.stateText());
+                    time.of(s.createdAt()), s.endpoints(), s.items(), s.stateText());
         }
     }
 }

@@ -18,6 +18,7 @@ import org.caart.platform.jobs.JobLedger;
 import org.caart.platform.jobs.JobRun;
 import org.caart.trail.boundary.Trail;
 import org.caart.trail.entity.TrailEvent;
+import org.caart.web.MailNotice;
 import org.caart.web.security.CurrentUser;
 
 /** The platform operator's page: the whole outbox, the dead-letter queue, daily job runs, the trail, and checks. */
@@ -62,6 +63,7 @@ public class SystemBacking implements Serializable {
         try {
             outbox.sendTestMail(testRecipient, user.sourceAddress());
             info("Test mail queued for " + testRecipient + " (" + outbox.transportDescription() + ")");
+            MailNotice.warnIfUndeliverable(FacesContext.getCurrentInstance(), outbox);
             load();
         } catch (CaartException e) {
             FacesContext.getCurrentInstance().addMessage("mail:recipient",

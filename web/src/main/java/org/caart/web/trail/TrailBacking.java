@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.caart.trail.boundary.Trail;
 import org.caart.trail.entity.TrailEvent;
+import org.caart.web.CompanyTime;
 import org.caart.web.company.CurrentCompany;
 
 /** The company's audit trail for its owners and admins: the newest 500 events, searchable. */
@@ -21,6 +22,9 @@ public class TrailBacking implements Serializable {
     Trail trail;
 
     @Inject
+    CompanyTime time;
+
+    @Inject
     CurrentCompany current;
 
     private long companyId;
@@ -33,7 +37,7 @@ public class TrailBacking implements Serializable {
     }
 
     public void search() {
-        events = trail.forCompany(companyId, text, MAX).stream().map(EventRow::of).toList();
+        events = trail.forCompany(companyId, text, MAX).stream().map(e -> EventRow.of(e, time)).toList();
     }
 
     public List<EventRow> getEvents() {
@@ -51,8 +55,8 @@ public class TrailBacking implements Serializable {
     public record EventRow(String when, String actor, String action, String target, String detail, String from)
             implements Serializable {
 
-        static EventRow of(TrailEvent e) {
-            return new EventRow(e.getOccurredAt().toString(), e.getActor(), e.getAction(), e.getTarget(),
+        static EventRow of(TrailEvent e, CompanyTime time) {
+            return new EventRow(time.of(e.getOccurredAt()), e.getActor(), e.getAction(), e.getTarget(),
                     e.getDetail(), e.getSourceAddress());
         }
     }

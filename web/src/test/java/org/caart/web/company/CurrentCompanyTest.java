@@ -16,7 +16,8 @@ class CurrentCompanyTest {
         @Override
         public List<Choice> list() {
             lookups++;
-            return List.of(new Choice(7, "Seven", "OWNER", true, false), new Choice(9, "Nine", "AUDITOR", false, false));
+            return List.of(new Choice(7, "Seven", "OWNER", true, false, "UTC"),
+                    new Choice(9, "Nine", "AUDITOR", false, false, "Europe/Berlin"));
         }
     }
 

@@ -10,6 +10,12 @@ public record CheckResultView(String checkId, String title, CheckStatus status, 
                               List<String> references, String reason, String expected, String observed,
                               String description, String rationale, String remediation, long durationMicros) {
 
+    /**
+     * The reason of a NOT_RUN result whose check needs a command the host does not allow (a policy from the server
+     * on a host without {@code allow-server-commands=true}); the server counts these results by it.
+     */
+    public static final String COMMANDS_REFUSED = "not run: commands from the server are disabled on this host";
+
     public CheckResultView {
         references = references == null ? List.of() : List.copyOf(references);
     }

@@ -11,7 +11,7 @@ import org.caart.agent.check.LocalHost;
  */
 final class CommandRule extends Rule {
 
-    static final String REFUSED = "not run: commands from the server are disabled on this host";
+    static final String REFUSED = org.caart.contract.agent.v1.CheckResultView.COMMANDS_REFUSED;
 
     private final String command;
     private final Content content;

@@ -1,5 +1,6 @@
 package org.caart.web.api.company;
 
+import org.caart.company.boundary.Invitations;
 import org.caart.company.entity.ClientOs.OsFamily;
 import org.caart.company.entity.Company;
 import org.caart.company.entity.Invitation;
@@ -37,10 +38,18 @@ public final class CompanyViews {
         }
     }
 
-    public record InvitationView(long id, String email, String role, String sentAt, String expiresAt, int sends) {
+    /** An invitation; {@code link} only in the answer that made or renewed it (the server keeps only its hash). */
+    public record InvitationView(long id, String email, String role, String sentAt, String expiresAt, int sends,
+            String link) {
         static InvitationView of(Invitation i) {
             return new InvitationView(i.getId(), i.getEmail(), i.getRole().name(), i.getSentAt().toString(),
-                    i.getExpiresAt().toString(), i.getSends());
+                    i.getExpiresAt().toString(), i.getSends(), null);
+        }
+
+        static InvitationView of(Invitations.Invited invited) {
+            Invitation i = invited.invitation();
+            return new InvitationView(i.getId(), i.getEmail(), i.getRole().name(), i.getSentAt().toString(),
+                    i.getExpiresAt().toString(), i.getSends(), invited.link());
         }
     }
 

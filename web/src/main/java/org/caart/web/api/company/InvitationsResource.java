@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.caart.company.boundary.Invitations;
-import org.caart.company.entity.Invitation;
 
 /** A company's open invitations: list, send, resend (a new link) and revoke; owners and admins only. */
 @Path("companies/{company}/invitations")
@@ -40,10 +39,10 @@ public class InvitationsResource {
     @POST
     public Response invite(InvitationRequest body, @Context UriInfo uri) {
         InvitationRequest request = body == null ? new InvitationRequest(null, null) : body;
-        Invitation invitation = invitations.invite(companyId, request.email(), MembersResource.role(request.role()),
-                this.request.getRemoteAddr());
-        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(invitation.getId())).build())
-                .entity(CompanyViews.InvitationView.of(invitation)).build();
+        Invitations.Invited invited = invitations.invite(companyId, request.email(),
+                MembersResource.role(request.role()), this.request.getRemoteAddr());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(invited.invitation().getId()))
+                .build()).entity(CompanyViews.InvitationView.of(invited)).build();
     }
 
     @POST

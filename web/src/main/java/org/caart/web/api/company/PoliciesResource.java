@@ -24,6 +24,10 @@ import org.caart.policy.boundary.PolicySummary;
 import org.caart.policy.entity.PolicyFinding;
 import org.caart.policy.entity.UploadedPolicy;
 import org.caart.web.api.Problem;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** A company's uploaded policies (CAaRT or Wazuh SCA): upload with validation, list, read with findings, delete. */
 @Path("companies/{company}/policies")
@@ -53,7 +57,10 @@ public class PoliciesResource {
      */
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response upload(@QueryParam("name") String name, InputStream stream) throws IOException {
+    public Response upload(@QueryParam("name") String name, @RequestBody(content = @Content(
+            mediaType = "application/octet-stream", schema = @Schema(type = SchemaType.STRING, format = "binary",
+            description = "the policy file as it is (Wazuh SCA or CAaRT YAML)"))) InputStream stream)
+            throws IOException {
         policies.requireUploader(companyId); // 404 or 403 before a byte of the file is read
         byte[] body = stream.readNBytes(UploadedPolicy.CONTENT_MAX_BYTES + 1);
         if (body.length > UploadedPolicy.CONTENT_MAX_BYTES) {

@@ -61,7 +61,7 @@ public class DevicesResource {
     @Consumes(MediaType.WILDCARD)
     public ImportView importCsv(String csv) {
         Devices.ImportReport report = devices.importCsv(companyId, csv, request.getRemoteAddr());
-        return new ImportView(report.created(), report.updated(), report.problems());
+        return new ImportView(report.created(), report.updated(), report.unchanged(), report.problems());
     }
 
     @GET

@@ -24,6 +24,9 @@ import org.caart.patch.boundary.PatchPolicies;
 import org.caart.web.api.patch.PatchViews.ApiKeyView;
 import org.caart.web.api.patch.PatchViews.CheckView;
 import org.caart.web.api.patch.PatchViews.OutboxView;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** The company's patch policy, its patch checks (past and "run now"), its API keys and its outbox. */
 @Path("companies/{company}/patch")
@@ -83,7 +86,9 @@ public class PatchResource {
     /** Creates a key; the answer is the only place its secret ever appears. */
     @POST
     @Path("api-keys")
-    public Response createKey(JsonObject body) {
+    public Response createKey(
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PatchViews.ApiKeyRequest.class))) JsonObject body) {
         ApiKeys.Created created = keys.create(companyId, body == null ? null : body.getString("name", null),
                 request.getRemoteAddr());
         return Response.status(Response.Status.CREATED).entity(ApiKeyView.of(created.key(), created.secret()))

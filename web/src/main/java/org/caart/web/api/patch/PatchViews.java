@@ -37,7 +37,11 @@ public final class PatchViews {
         }
     }
 
-    public record ImportView(int created, int updated, List<Devices.RefusedLine> refused) {
+    /** The body of "create an API key" (read as JSON; this record describes it in /openapi). */
+    public record ApiKeyRequest(String name) {
+    }
+
+    public record ImportView(int created, int updated, int unchanged, List<Devices.RefusedLine> refused) {
     }
 
     public record CheckView(long id, String runDate, String kind, String actor, String startedAt, String finishedAt,

@@ -13,6 +13,9 @@ import org.caart.contract.agent.v1.HeartbeatRequest;
 import org.caart.contract.agent.v1.HeartbeatResponse;
 import org.caart.endpoint.boundary.AgentGate;
 import org.caart.web.api.JsonBodies;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** The agent is alive; what it says about its host (patch date included) is stored. */
 @Path("agent/v1/heartbeat")
@@ -24,7 +27,9 @@ public class HeartbeatResource {
     AgentGate gate;
 
     @POST
-    public HeartbeatResponse beat(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
+    public HeartbeatResponse beat(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = HeartbeatRequest.class))) InputStream body) {
         return gate.heartbeat(authorization, () -> JsonBodies.read(body, HeartbeatRequest.class));
     }
 }

@@ -15,6 +15,10 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import org.caart.remediation.boundary.RemediationOrders;
 import org.caart.web.api.Problem;
+import org.caart.contract.agent.v1.RemediationReportView;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Remediation reports ({@code RemediationReportView}): authenticated like result batches, at most 1 MiB, stored
@@ -33,7 +37,9 @@ public class RemediationReportsResource {
 
     @POST
     public Response report(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RemediationReportView.class))) InputStream body) {
         if (length != null && length > MAX_BODY) {
             return tooLarge();
         }

@@ -15,6 +15,10 @@ import java.io.UncheckedIOException;
 import org.caart.audit.boundary.AgentReports;
 import org.caart.platform.InvalidInputException;
 import org.caart.web.api.Problem;
+import org.caart.contract.agent.v1.ResultBatchView;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Result batches: checked, queued persistently as they came (the bytes, not a re-serialization), answered 202 once
@@ -34,7 +38,9 @@ public class ResultsResource {
 
     @POST
     public Response submit(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ResultBatchView.class))) InputStream body) {
         if (length != null && length > MAX_BODY) {
             return tooLarge();
         }

@@ -1,0 +1,71 @@
+package org.caart.web.company;
+
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import org.caart.company.boundary.Invitations;
+import org.caart.company.entity.Membership;
+import org.caart.web.CompanyTime;
+import org.caart.web.FormMessages;
+import org.caart.web.security.CurrentUser;
+
+/**
+ * Invitations waiting for the signed-in user's own address (dashboard, "My companies"): accepted here without the
+ * mailed link, for when no mail arrives.
+ */
+@Named
+@ViewScoped
+public class MyInvitationsBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    Invitations invitations;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    CompanyChoices choices;
+
+    @Inject
+    CompanyTime time;
+
+    @Inject
+    FacesContext faces;
+
+    private List<OfferRow> offers;
+
+    public List<OfferRow> getOffers() {
+        if (offers == null) {
+            offers = user.isSignedIn() && !user.isOperator()
+                    ? invitations.forMe().stream().map(o -> OfferRow.of(o, time)).toList() : List.of();
+        }
+        return offers;
+    }
+
+    public void accept(OfferRow offer) throws IOException {
+        Membership membership = invitations.acceptOffer(offer.id(), user.sourceAddress());
+        choices.refresh();
+        ExternalContext external = faces.getExternalContext();
+        external.getFlash().setKeepMessages(true);
+        FormMessages.info(faces, "You joined " + membership.getCompany().getName() + " as "
+                + membership.getRole().name());
+        external.redirect(external.getRequestContextPath() + "/app/dashboard.xhtml?company="
+                + membership.getCompany().getId());
+    }
+
+    public record OfferRow(long id, String companyName, String role, String invitedBy, String expiresAt)
+            implements Serializable {
+
+        static OfferRow of(Invitations.Offer offer, CompanyTime time) {
+            return new OfferRow(offer.id(), offer.companyName(), offer.role(),
+                    offer.invitedBy() == null ? "" : offer.invitedBy(), time.of(offer.expiresAt()));
+        }
+    }
+}
