@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -178,17 +179,30 @@ public class Audits {
     }
 
     /** What the audit's page shows, read at each poll. */
-    public record AuditPage(Audit audit, List<AuditRun> runs, List<CheckResult> results, long resultCount) {
+    public record AuditPage(Audit audit, List<AuditRun> runs, List<CheckResult> results, long resultCount,
+            ZoneId zone) {
     }
 
     /**
-     * The audit page's poll in one call and one transaction, reading only: the audit, its runs, and the first
-     * {@code max} results that pass the filter with their total.
+     * The audit page's poll in one call and one transaction, reading only: the audit, its runs, and the page of
+     * results that pass the filter from {@code first}, at most {@code max}, with their total.
      */
-    public AuditPage page(long companyId, long auditId, ResultFilter filter, int max) {
-        access.require(companyId, Permission.VIEW);
+    public AuditPage page(long companyId, long auditId, ResultFilter filter, int first, int max) {
+        Membership member = access.require(companyId, Permission.VIEW);
         Audit audit = find(companyId, auditId);
-        return new AuditPage(audit, runsOf(auditId), resultsOf(companyId, auditId, filter, 0, max),
+        return new AuditPage(audit, runsOf(auditId), resultsOf(companyId, auditId, filter, Math.max(0, first),
+                Math.max(1, Math.min(max, 500))), countOf(companyId, auditId, filter), member.getCompany().zoneId());
+    }
+
+    /** A results page: the rows and the count of all that pass the filter (paging the audit page's table). */
+    public record ResultPage(List<CheckResult> results, long count) {
+    }
+
+    /** One page of an audit's results that pass the filter, and their total, in one call. */
+    public ResultPage resultPage(long companyId, long auditId, ResultFilter filter, int first, int max) {
+        access.require(companyId, Permission.VIEW);
+        find(companyId, auditId);
+        return new ResultPage(resultsOf(companyId, auditId, filter, Math.max(0, first), Math.max(1, Math.min(max, 500))),
                 countOf(companyId, auditId, filter));
     }
 

@@ -1,0 +1,46 @@
+package org.caart.web;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * How the history pages (dashboard, audits, comparison, endpoint page) write times: in the company's time zone, to
+ * the minute, without offsets or fractions; and durations in words. The one place those pages format a time.
+ */
+public final class TimeText {
+
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
+
+    private TimeText() {
+    }
+
+    /** "5 Dec 2026, 14:03" in the zone; empty for none. */
+    public static String at(OffsetDateTime time, ZoneId zone) {
+        return time == null ? "" : AT.format(time.atZoneSameInstant(zone));
+    }
+
+    /** "5 Dec 14:03" in the zone, for chart axes; empty for none. */
+    public static String shortAt(OffsetDateTime time, ZoneId zone) {
+        return time == null ? "" : SHORT.format(time.atZoneSameInstant(zone));
+    }
+
+    /** "2 h 5 min", "3 min 12 s", "12 s"; a dash for none. */
+    public static String duration(Duration duration) {
+        if (duration == null) {
+            return "–";
+        }
+        long seconds = duration.toSeconds();
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
+        }
+        long minutes = seconds / 60;
+        return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
+    }
+}
