@@ -5,3 +5,5 @@ CREATE INDEX audit_run_completed_idx ON audit_run (company_id, status, endpoint_
 CREATE INDEX audit_run_endpoint_history_idx ON audit_run (endpoint_id, policy_id, status, finished_at);
 -- the remediations that touched an endpoint (its page)
 CREATE INDEX remediation_item_endpoint_idx ON remediation_item (endpoint_id);
+-- the dashboard's trend: the mean score per policy and audit of a company's completed runs, from the index alone
+CREATE INDEX audit_run_trend_idx ON audit_run (company_id, status, policy_id, audit_id, passed, failed);

@@ -66,7 +66,7 @@ class AuditHistoryIT {
         String page = get("/app/endpoint.xhtml?company=" + h.t().companyId() + "&endpoint=" + h.webId());
         assertEquals("web-01", text(page, "hostname"));
         assertEquals("2", text(page, "failingCount"), "ssh-root and aslr fail in the standing Debian run");
-        assertEquals("3", text(page, "auditCount"));
+        assertEquals("3", text(page, "endpoint:auditCount"));
         assertFalse(text(page, "patchStatus").isBlank(), "the patch status is shown");
         assertTrue(page.contains("endpoint:deviceLink"), "a link to the device on the patch board");
         assertEquals(List.of("CAaRT Debian baseline", "CAaRT Windows baseline").size(),

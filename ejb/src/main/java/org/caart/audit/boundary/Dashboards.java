@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -119,35 +120,53 @@ public class Dashboards {
     }
 
     /**
-     * One point per policy and audit: the mean score of the audit's completed runs with that policy (aggregated in
-     * SQL), the newest {@link #TREND} audits per policy, oldest first.
+     * One point per policy and audit: the mean score of the audit's completed runs with that policy, aggregated in
+     * SQL over the company's completed runs (an index-only scan of {@code audit_run_trend_idx}), the newest
+     * {@link #TREND} audits per policy, oldest first; then the titles and dates of those audits and each policy's
+     * name.
      */
     private List<PolicyTrend> trends(long companyId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT r.policy_id, MAX(r.policy_name), r.audit_id, "
-                        + "MAX(a.title), MAX(a.created_at), AVG(" + Score.RUN_PERCENT_SQL + ") FROM audit_run r "
-                        + "JOIN audit a ON a.id = r.audit_id WHERE r.company_id = ? AND r.status = 'COMPLETED' "
+        List<Object[]> rows = em.createNativeQuery("SELECT r.policy_id, r.audit_id, AVG(" + Score.RUN_PERCENT_SQL
+                        + ") FROM audit_run r WHERE r.company_id = ? AND r.status = 'COMPLETED' "
                         + "GROUP BY r.policy_id, r.audit_id")
                 .setParameter(1, companyId).getResultList();
-        Map<String, String> names = new HashMap<>();
-        Map<String, List<PolicyTrend.Point>> points = new HashMap<>();
-        for (Object[] r : rows) {
-            if (r[5] == null) {
-                continue;
-            }
-            names.put((String) r[0], (String) r[1]);
-            points.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(new PolicyTrend.Point(
-                    ((Number) r[2]).longValue(), (String) r[3], Standings.time(r[4]), ((Number) r[5]).doubleValue()));
+        Map<String, List<Object[]>> byPolicy = new HashMap<>();
+        rows.stream().filter(r -> r[2] != null)
+                .forEach(r -> byPolicy.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(r));
+        if (byPolicy.isEmpty()) {
+            return List.of();
         }
-        return points.entrySet().stream().map(p -> {
-            List<PolicyTrend.Point> newest = p.getValue().stream()
-                    .sorted(Comparator.comparing(PolicyTrend.Point::at).thenComparing(PolicyTrend.Point::auditId)
-                            .reversed())
-                    .limit(TREND).toList();
+        Map<Long, Object[]> audits = new HashMap<>();
+        List<Long> ids = byPolicy.values().stream().flatMap(List::stream).map(r -> ((Number) r[1]).longValue())
+                .distinct().toList();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            em.createQuery("SELECT a.id, a.title, a.createdAt FROM Audit a WHERE a.id IN :ids", Object[].class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).getResultList()
+                    .forEach(a -> audits.put((Long) a[0], a));
+        }
+        List<PolicyTrend> trends = new ArrayList<>();
+        byPolicy.forEach((policy, points) -> {
+            List<PolicyTrend.Point> newest = points.stream().map(r -> {
+                Object[] a = audits.get(((Number) r[1]).longValue());
+                return new PolicyTrend.Point((Long) a[0], (String) a[1], (OffsetDateTime) a[2],
+                        ((Number) r[2]).doubleValue());
+            }).sorted(Comparator.comparing(PolicyTrend.Point::at).thenComparing(PolicyTrend.Point::auditId)
+                    .reversed()).limit(TREND).toList();
             List<PolicyTrend.Point> oldestFirst = new ArrayList<>(newest);
-            java.util.Collections.reverse(oldestFirst);
-            return new PolicyTrend(p.getKey(), names.get(p.getKey()), oldestFirst);
-        }).sorted(Comparator.comparing(PolicyTrend::policyName)).toList();
+            Collections.reverse(oldestFirst);
+            trends.add(new PolicyTrend(policy, policyName(policy, newest.get(0).auditId()), oldestFirst));
+        });
+        trends.sort(Comparator.comparing(PolicyTrend::policyName));
+        return trends;
+    }
+
+    /** The policy's name as its newest run with it has it. */
+    private String policyName(String policyId, long auditId) {
+        return em.createQuery("SELECT r.policyName FROM AuditRun r WHERE r.audit.id = :audit AND r.policyId = :policy",
+                        String.class)
+                .setParameter("audit", auditId).setParameter("policy", policyId).setMaxResults(1)
+                .getResultStream().findFirst().orElse(policyId);
     }
 
     private static int num(Object value) {
