@@ -1,5 +1,7 @@
 package org.caart.web;
 
+import jakarta.faces.component.UIData;
+import jakarta.faces.context.FacesContext;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +73,16 @@ public class PagedModel<T> extends LazyDataModel<T> {
     public void reset() {
         first = 0;
         pending = null;
+    }
+
+    /** Back to the first page, the table ({@code :form:table}) too, so that it asks for that page. */
+    public void reset(String tableId) {
+        reset();
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (faces != null && faces.getViewRoot() != null
+                && faces.getViewRoot().findComponent(tableId) instanceof UIData table) {
+            table.setFirst(0);
+        }
     }
 
     @Override

@@ -94,7 +94,7 @@ public class AuditBacking implements Serializable {
 
     /** A new filter: from the first page. */
     public void filterResults() {
-        results.reset();
+        results.reset(":live:results");
         refresh();
     }
 

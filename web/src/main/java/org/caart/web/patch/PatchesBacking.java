@@ -68,7 +68,7 @@ public class PatchesBacking implements Serializable {
 
     /** A new filter: from the first page. */
     public void filter() {
-        rows.reset();
+        rows.reset(":board:devices");
         showBoard();
     }
 

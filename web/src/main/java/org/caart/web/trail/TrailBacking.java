@@ -36,7 +36,7 @@ public class TrailBacking implements Serializable {
 
     /** A new search: from the first page. */
     public void search() {
-        events.reset();
+        events.reset(":trail:events");
     }
 
     public PagedModel<EventRow> getEvents() {
