@@ -130,8 +130,9 @@ public final class TrendChart implements Serializable {
         return points;
     }
 
-    public boolean isEmpty() {
-        return points == 0;
+    /** Whether there is anything to draw (a completed audit with a score). */
+    public boolean isShown() {
+        return points > 0;
     }
 
     /** What the chart shows, for its accessible name. */

@@ -57,7 +57,7 @@ class TrendChartTest {
     @Test
     void noTrendIsEmpty() {
         TrendChart chart = new TrendChart(List.of(), BERLIN);
-        assertTrue(chart.isEmpty());
+        assertFalse(chart.isShown());
         assertEquals(0, chart.getRows().size());
     }
 
