@@ -63,8 +63,18 @@ class AuditHistoryIT {
 
     @Test
     void theEndpointPageShowsHostPatchScoresFailuresAndAudits() {
+        Api.Reply ordered = Remediating.order(h.t().api(), h.t(), List.copyOf(Remediating.failing(h.t(), h.second())
+                .values()));
+        assertEquals(201, ordered.status(), ordered.body());
+        long remediation = ordered.json().getJsonNumber("id").longValue();
         String page = get("/app/endpoint.xhtml?company=" + h.t().companyId() + "&endpoint=" + h.webId());
         assertEquals("web-01", text(page, "hostname"));
+        assertTrue(page.contains("Remediation " + remediation), "the remediation that touched it");
+        assertTrue(page.contains("remediation=" + remediation), "linked");
+        assertTrue(Pattern.compile("\\d+ days? (left|overdue)").matcher(text(page, "endpoint:patchDays")).matches(),
+                text(page, "endpoint:patchDays"));
+        String db = get("/app/endpoint.xhtml?company=" + h.t().companyId() + "&endpoint=" + h.dbId());
+        assertFalse(db.contains("Remediation " + remediation), "not on the other endpoint's page");
         assertEquals("2", text(page, "failingCount"), "ssh-root and aslr fail in the standing Debian run");
         assertEquals("3", text(page, "endpoint:auditCount"));
         assertFalse(text(page, "patchStatus").isBlank(), "the patch status is shown");

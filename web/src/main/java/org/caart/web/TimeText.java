@@ -1,6 +1,7 @@
 package org.caart.web;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +14,7 @@ import java.util.Locale;
 public final class TimeText {
 
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
 
     private TimeText() {
@@ -21,6 +23,11 @@ public final class TimeText {
     /** "5 Dec 2026, 14:03" in the zone; empty for none. */
     public static String at(OffsetDateTime time, ZoneId zone) {
         return time == null ? "" : AT.format(time.atZoneSameInstant(zone));
+    }
+
+    /** "5 Dec 2026"; empty for none. */
+    public static String day(LocalDate date) {
+        return date == null ? "" : DAY.format(date);
     }
 
     /** "5 Dec 14:03" in the zone, for chart axes; empty for none. */

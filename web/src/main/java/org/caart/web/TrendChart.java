@@ -71,7 +71,8 @@ public final class TrendChart implements Serializable {
             String colour = COLOURS[t % COLOURS.length];
             datasets.add(Json.createObjectBuilder().add("label", trends.get(t).policyName()).add("data", data)
                     .add("spanGaps", true).add("borderColor", colour).add("backgroundColor", colour)
-                    .add("pointRadius", 4).add("pointHoverRadius", 7).add("borderWidth", 2).add("tension", 0));
+                    .add("pointRadius", 4).add("pointHoverRadius", 7).add("borderWidth", 2).add("tension", 0)
+                    .add("clip", false));
         }
         this.points = count;
         this.policies = trends.stream().map(PolicyTrend::policyName).toList();
@@ -86,6 +87,8 @@ public final class TrendChart implements Serializable {
         this.rows = table;
         JsonObjectBuilder options = Json.createObjectBuilder()
                 .add("animation", false).add("responsive", true).add("maintainAspectRatio", false)
+                .add("layout", Json.createObjectBuilder().add("padding", Json.createObjectBuilder().add("top", 12)
+                        .add("right", 12)))
                 .add("interaction", Json.createObjectBuilder().add("mode", "nearest").add("intersect", false))
                 .add("scales", Json.createObjectBuilder()
                         .add("y", Json.createObjectBuilder().add("min", 0).add("max", 100)

@@ -108,11 +108,19 @@ public class EndpointBacking implements Serializable {
 
     private static Patch patch(Device d) {
         return new Patch(d.getId(), d.getStatus().name(), PatchOptions.label(d.getStatus()),
-                d.getLastPatchDate() == null ? "unknown" : d.getLastPatchDate().toString(),
-                d.getPatchSource() == null ? "" : d.getPatchSource().name()
-                        + (d.getPatchDetail() == null ? "" : " (" + d.getPatchDetail() + ")"),
-                d.getExpiry() == null ? "" : d.getExpiry().toString(),
-                d.getDaysLeft() == null ? "" : String.valueOf(d.getDaysLeft()));
+                d.getLastPatchDate() == null ? "unknown" : TimeText.day(d.getLastPatchDate()),
+                d.getPatchSource() == null ? "" : "(" + d.getPatchSource().name()
+                        + (d.getPatchDetail() == null ? "" : ", " + d.getPatchDetail()) + ")",
+                d.getExpiry() == null ? "–" : TimeText.day(d.getExpiry()), days(d.getDaysLeft()));
+    }
+
+    /** "12 days left", "3 days overdue", or a dash while the patch date is unknown. */
+    private static String days(Integer left) {
+        if (left == null) {
+            return "–";
+        }
+        int days = Math.abs(left);
+        return days + (days == 1 ? " day" : " days") + (left < 0 ? " overdue" : " left");
     }
 
     public String at(OffsetDateTime time) {
