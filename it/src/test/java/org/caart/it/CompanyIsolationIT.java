@@ -91,11 +91,15 @@ class CompanyIsolationIT {
                         "policy", aPolicyId, "remediation", aRemediationId);
     }
 
-    /** The query every page takes: the company and, for the pages that show one object, that object's id. */
+    /**
+     * The query every page takes: the company and, for the pages that show one object, that object's id (the
+     * comparison takes two audits, {@code from} and {@code to}).
+     */
     static String query(long company, long audit) {
         return "?company=" + company + "&audit=" + audit + "&device="
                 + (audit == bAuditId ? bDeviceId : aDeviceId) + "&remediation="
-                + (audit == bAuditId ? bRemediationId : aRemediationId);
+                + (audit == bAuditId ? bRemediationId : aRemediationId) + "&endpoint="
+                + (audit == bAuditId ? bEndpointId : aEndpointId) + "&from=" + audit + "&to=" + audit;
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -178,26 +179,26 @@ public class Audits {
         return runsOf(auditId);
     }
 
-    /** What the audit's page shows, read at each poll. */
     /**
-     * The audit page: the audit, its runs, the first filtered results and their count, and how many results were
-     * not run because their host does not allow commands from the server.
+     * The audit page: the audit, its runs, the first page of filtered results and their count, how many results
+     * were not run because their host does not allow commands from the server, and the company's time zone.
      */
     public record AuditPage(Audit audit, List<AuditRun> runs, List<CheckResult> results, long resultCount,
-            long commandsRefused) {
+            long commandsRefused, ZoneId zone) {
     }
 
     /**
-     * The audit page's poll in one call and one transaction, reading only: the audit, its runs, and the first
-     * {@code max} results that pass the filter with their total.
+     * The audit page's poll in one call and one transaction, reading only: the audit, its runs, and the page of
+     * results that pass the filter from {@code first}, at most {@code max}, with their total.
      */
-    public AuditPage page(long companyId, long auditId, ResultFilter filter, int max) {
-        access.require(companyId, Permission.VIEW);
+    public AuditPage page(long companyId, long auditId, ResultFilter filter, int first, int max) {
+        Membership member = access.require(companyId, Permission.VIEW);
         Audit audit = find(companyId, auditId);
         List<AuditRun> runs = runsOf(auditId);
         boolean anyNotRun = runs.stream().anyMatch(r -> r.getNotRun() > 0);
-        return new AuditPage(audit, runs, resultsOf(companyId, auditId, filter, 0, max),
-                countOf(companyId, auditId, filter), anyNotRun ? commandsRefused(companyId, auditId) : 0);
+        return new AuditPage(audit, runs, resultsOf(companyId, auditId, filter, Math.max(0, first),
+                Math.max(1, Math.min(max, 500))), countOf(companyId, auditId, filter),
+                anyNotRun ? commandsRefused(companyId, auditId) : 0, member.getCompany().zoneId());
     }
 
     /** Results not run because the host does not allow commands from the server (errors and not-run only). */
@@ -209,6 +210,18 @@ public class Audits {
                 .setParameter("notRun", CheckStatus.NOT_RUN)
                 .setParameter("refused", "%" + CheckResultView.COMMANDS_REFUSED + "%")
                 .getSingleResult();
+    }
+
+    /** A results page: the rows and the count of all that pass the filter (paging the audit page's table). */
+    public record ResultPage(List<CheckResult> results, long count) {
+    }
+
+    /** One page of an audit's results that pass the filter, and their total, in one call. */
+    public ResultPage resultPage(long companyId, long auditId, ResultFilter filter, int first, int max) {
+        access.require(companyId, Permission.VIEW);
+        find(companyId, auditId);
+        return new ResultPage(resultsOf(companyId, auditId, filter, Math.max(0, first), Math.max(1, Math.min(max, 500))),
+                countOf(companyId, auditId, filter));
     }
 
     private List<AuditRun> runsOf(long auditId) {

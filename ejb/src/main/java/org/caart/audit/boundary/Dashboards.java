@@ -4,21 +4,20 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.caart.audit.entity.AuditRun;
 import org.caart.audit.entity.AuditStatus;
-import org.caart.audit.entity.RunStatus;
 import org.caart.audit.entity.Score;
 import org.caart.company.boundary.Access;
+import org.caart.company.entity.Membership;
 import org.caart.company.entity.Permission;
-import org.caart.contract.agent.v1.CheckStatus;
-import org.caart.endpoint.entity.EndpointStatus;
 
 /**
  * The company dashboard (section 2.2.1.1, figure 20): latest audits with progress, the standing score per endpoint
@@ -32,9 +31,6 @@ public class Dashboards {
 
     static final int LATEST = 10;
     static final int TREND = 30;
-    static final int STREAK_RUNS = 20;
-    static final int HISTORY_RUNS = 2000;
-    static final int FAILING_MAX = 200;
 
     @PersistenceContext
     EntityManager em;
@@ -53,34 +49,49 @@ public class Dashboards {
 
     /** The standing run of an endpoint and policy: its newest completed run. */
     public record EndpointScore(long endpointId, String hostname, String policyId, String policyName, Double score,
-            OffsetDateTime at, long auditId) {
+            OffsetDateTime at, long auditId) implements Serializable {
     }
 
-    public record TrendPoint(long auditId, OffsetDateTime at, double score) {
+    public record FailingCheck(long endpointId, String hostname, String policyName, String checkId, String title,
+            String severity, OffsetDateTime failingSince, long sinceAuditId) implements Serializable {
     }
 
-    /** The scores of one policy's completed runs, one point per audit, oldest first. */
-    public record PolicyTrend(String policyId, String policyName, List<TrendPoint> points) {
+    /** A page of the failing checks and how many there are in all. */
+    public record FailingPage(List<FailingCheck> rows, long count) {
     }
 
-    public record FailingCheck(String hostname, String policyName, String checkId, String title, String severity,
-            OffsetDateTime failingSince, long sinceAuditId) {
+    /** Everything the dashboard shows, read in one call: the first {@code failing} page included. */
+    public record Dashboard(ZoneId zone, List<AuditLine> latest, List<EndpointScore> endpoints, Double companyScore,
+            List<PolicyTrend> trends, FailingPage failing) {
     }
 
-    public record Dashboard(List<AuditLine> latest, List<EndpointScore> endpoints, Double companyScore,
-            List<PolicyTrend> trends, List<FailingCheck> failing) {
-    }
-
-    public Dashboard of(long companyId) {
-        access.require(companyId, Permission.VIEW);
-        Map<String, List<AuditRun>> history = history(companyId);
-        List<EndpointScore> endpoints = history.values().stream().map(runs -> runs.get(0))
-                .map(r -> new EndpointScore(r.getEndpoint().getId(), r.getEndpoint().getHostname(), r.getPolicyId(),
-                        r.getPolicyName(), r.score(), r.getFinishedAt(), r.getAudit().getId()))
-                .sorted(Comparator.comparing(EndpointScore::hostname).thenComparing(EndpointScore::policyName))
+    /** The dashboard with the page of failing checks from {@code failingFirst} (the poll's one call). */
+    public Dashboard of(long companyId, int failingFirst, int failingMax) {
+        Membership member = access.require(companyId, Permission.VIEW);
+        Standings standings = new Standings(em);
+        List<Standings.Standing> standing = standings.of(companyId);
+        List<EndpointScore> endpoints = standing.stream()
+                .map(r -> new EndpointScore(r.endpointId(), r.hostname(), r.policyId(), r.policyName(),
+                        Score.percent(r.passed(), r.failed()), r.finishedAt(), r.auditId()))
                 .toList();
         Double company = Score.mean(endpoints.stream().map(EndpointScore::score).toList());
-        return new Dashboard(latest(companyId), endpoints, company, trends(companyId), failing(history));
+        FailingPage failing = new FailingPage(standings.failing(standing, Math.max(0, failingFirst),
+                Math.max(1, Math.min(failingMax, 500))),
+                Standings.failingCount(standing));
+        return new Dashboard(member.getCompany().zoneId(), latest(companyId), endpoints, company, trends(companyId),
+                failing);
+    }
+
+    /**
+     * The checks failing in the standing runs, by host, policy and check, from {@code first}: for paging through
+     * them. The start of each one's failing streak walks back through the completed runs of its endpoint and policy.
+     */
+    public FailingPage failing(long companyId, int first, int max) {
+        access.require(companyId, Permission.VIEW);
+        Standings standings = new Standings(em);
+        List<Standings.Standing> standing = standings.of(companyId);
+        return new FailingPage(standings.failing(standing, Math.max(0, first), Math.max(1, Math.min(max, 500))),
+                Standings.failingCount(standing));
     }
 
     private List<AuditLine> latest(long companyId) {
@@ -90,128 +101,72 @@ public class Dashboards {
         if (audits.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<Object[]>> runs = new HashMap<>();
-        for (Object[] r : em.createQuery("SELECT r.audit.id, r.status, r.planned, r.received, r.passed, r.failed "
-                        + "FROM AuditRun r WHERE r.audit.id IN :audits", Object[].class)
-                .setParameter("audits", audits.stream().map(a -> (Long) a[0]).toList()).getResultList()) {
-            runs.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(r);
-        }
+        String ids = String.join(",", audits.stream().map(a -> String.valueOf((Long) a[0])).toList());
+        Map<Long, Object[]> runs = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> totals = em.createNativeQuery("SELECT r.audit_id, SUM(r.planned), SUM(r.received), "
+                        + "SUM(r.passed), SUM(r.failed), AVG(CASE WHEN r.status = 'COMPLETED' THEN "
+                        + Score.RUN_PERCENT_SQL + " END) FROM audit_run r WHERE r.audit_id IN (" + ids + ") "
+                        + "GROUP BY r.audit_id")
+                .getResultList();
+        totals.forEach(r -> runs.put(((Number) r[0]).longValue(), r));
         List<AuditLine> lines = new ArrayList<>();
         for (Object[] a : audits) {
-            List<Object[]> own = runs.getOrDefault((Long) a[0], List.of());
+            Object[] r = runs.getOrDefault((Long) a[0], new Object[6]);
             lines.add(new AuditLine((Long) a[0], (String) a[1], a[2].toString(), (OffsetDateTime) a[3],
-                    sum(own, 2), sum(own, 3), sum(own, 4), sum(own, 5),
-                    Score.mean(own.stream().map(r -> Score.ofRun((RunStatus) r[1], num(r[4]), num(r[5]))).toList())));
+                    num(r[1]), num(r[2]), num(r[3]), num(r[4]), r[5] == null ? null : ((Number) r[5]).doubleValue()));
         }
         return lines;
     }
 
     /**
-     * The completed runs of the company's active endpoints, newest first, grouped by endpoint and policy (at most
-     * {@link #STREAK_RUNS} each): the first of each group is the standing run.
+     * One point per policy and audit: the mean score of the audit's completed runs with that policy, aggregated in
+     * SQL over the company's completed runs (an index-only scan of {@code audit_run_trend_idx}), the newest
+     * {@link #TREND} audits per policy, oldest first; then the titles and dates of those audits and each policy's
+     * name.
      */
-    private Map<String, List<AuditRun>> history(long companyId) {
-        List<AuditRun> runs = em.createQuery("SELECT r FROM AuditRun r JOIN FETCH r.endpoint e JOIN FETCH r.audit "
-                        + "WHERE r.companyId = :company AND r.status = :completed AND e.status = :active "
-                        + "ORDER BY r.finishedAt DESC, r.id", AuditRun.class)
-                .setParameter("company", companyId).setParameter("completed", RunStatus.COMPLETED)
-                .setParameter("active", EndpointStatus.ACTIVE).setMaxResults(HISTORY_RUNS).getResultList();
-        Map<String, List<AuditRun>> byEndpointAndPolicy = new LinkedHashMap<>();
-        for (AuditRun run : runs) {
-            List<AuditRun> list = byEndpointAndPolicy.computeIfAbsent(
-                    run.getEndpoint().getId() + "\n" + run.getPolicyId(), k -> new ArrayList<>());
-            if (list.size() < STREAK_RUNS) {
-                list.add(run);
-            }
-        }
-        return byEndpointAndPolicy;
-    }
-
     private List<PolicyTrend> trends(long companyId) {
-        List<Object[]> rows = em.createQuery("SELECT a.id, a.createdAt, r.policyId, r.policyName, r.passed, r.failed "
-                        + "FROM AuditRun r JOIN r.audit a WHERE r.companyId = :company AND r.status = :completed "
-                        + "ORDER BY a.createdAt DESC, a.id DESC", Object[].class)
-                .setParameter("company", companyId).setParameter("completed", RunStatus.COMPLETED)
-                .setMaxResults(HISTORY_RUNS).getResultList();
-        Map<String, String> names = new LinkedHashMap<>();
-        Map<String, LinkedHashMap<Long, List<Double>>> scores = new LinkedHashMap<>();
-        Map<Long, OffsetDateTime> dates = new HashMap<>();
-        for (Object[] r : rows) {
-            String policy = (String) r[2];
-            names.putIfAbsent(policy, (String) r[3]);
-            LinkedHashMap<Long, List<Double>> audits = scores.computeIfAbsent(policy, k -> new LinkedHashMap<>());
-            if (audits.size() < TREND || audits.containsKey((Long) r[0])) {
-                audits.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(Score.percent(num(r[4]), num(r[5])));
-                dates.put((Long) r[0], (OffsetDateTime) r[1]);
-            }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT r.policy_id, r.audit_id, AVG(" + Score.RUN_PERCENT_SQL
+                        + ") FROM audit_run r WHERE r.company_id = ? AND r.status = 'COMPLETED' "
+                        + "GROUP BY r.policy_id, r.audit_id")
+                .setParameter(1, companyId).getResultList();
+        Map<String, List<Object[]>> byPolicy = new HashMap<>();
+        rows.stream().filter(r -> r[2] != null)
+                .forEach(r -> byPolicy.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(r));
+        if (byPolicy.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Object[]> audits = new HashMap<>();
+        List<Long> ids = byPolicy.values().stream().flatMap(List::stream).map(r -> ((Number) r[1]).longValue())
+                .distinct().toList();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            em.createQuery("SELECT a.id, a.title, a.createdAt FROM Audit a WHERE a.id IN :ids", Object[].class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).getResultList()
+                    .forEach(a -> audits.put((Long) a[0], a));
         }
         List<PolicyTrend> trends = new ArrayList<>();
-        for (Map.Entry<String, LinkedHashMap<Long, List<Double>>> policy : scores.entrySet()) {
-            List<TrendPoint> points = new ArrayList<>();
-            policy.getValue().forEach((audit, runScores) -> {
-                Double score = Score.mean(runScores);
-                if (score != null) {
-                    points.add(0, new TrendPoint(audit, dates.get(audit), score));
-                }
-            });
-            if (!points.isEmpty()) {
-                trends.add(new PolicyTrend(policy.getKey(), names.get(policy.getKey()), points));
-            }
-        }
+        byPolicy.forEach((policy, points) -> {
+            List<PolicyTrend.Point> newest = points.stream().map(r -> {
+                Object[] a = audits.get(((Number) r[1]).longValue());
+                return new PolicyTrend.Point((Long) a[0], (String) a[1], (OffsetDateTime) a[2],
+                        ((Number) r[2]).doubleValue());
+            }).sorted(Comparator.comparing(PolicyTrend.Point::at).thenComparing(PolicyTrend.Point::auditId)
+                    .reversed()).limit(TREND).toList();
+            List<PolicyTrend.Point> oldestFirst = new ArrayList<>(newest);
+            Collections.reverse(oldestFirst);
+            trends.add(new PolicyTrend(policy, policyName(policy, newest.get(0).auditId()), oldestFirst));
+        });
         trends.sort(Comparator.comparing(PolicyTrend::policyName));
         return trends;
     }
 
-    /**
-     * For each check failing in a standing run: the start of its current failing streak, walking back through the
-     * completed runs of that endpoint and policy while the check kept failing (a stopped run in between neither
-     * ends nor restarts a streak).
-     */
-    private List<FailingCheck> failing(Map<String, List<AuditRun>> history) {
-        if (history.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Map<String, Object[]>> failedByRun = failedChecks(history.values().stream()
-                .flatMap(List::stream).map(AuditRun::getId).toList());
-        List<FailingCheck> failing = new ArrayList<>();
-        for (List<AuditRun> runs : history.values()) {
-            AuditRun standing = runs.get(0);
-            for (Map.Entry<String, Object[]> check : failedByRun.getOrDefault(standing.getId(), Map.of()).entrySet()) {
-                AuditRun since = standing;
-                for (AuditRun older : runs) {
-                    if (!failedByRun.getOrDefault(older.getId(), Map.of()).containsKey(check.getKey())) {
-                        break;
-                    }
-                    since = older;
-                }
-                failing.add(new FailingCheck(standing.getEndpoint().getHostname(), standing.getPolicyName(),
-                        check.getKey(), (String) check.getValue()[0],
-                        check.getValue()[1] == null ? "" : check.getValue()[1].toString(),
-                        since.getAudit().getCreatedAt(), since.getAudit().getId()));
-            }
-        }
-        failing.sort(Comparator.comparing(FailingCheck::failingSince).thenComparing(FailingCheck::hostname)
-                .thenComparing(FailingCheck::checkId));
-        return failing.size() > FAILING_MAX ? failing.subList(0, FAILING_MAX) : failing;
-    }
-
-    /** Per run: its failed checks' ids with their title and severity. */
-    private Map<String, Map<String, Object[]>> failedChecks(List<String> runIds) {
-        Map<String, Map<String, Object[]>> byRun = new HashMap<>();
-        for (int from = 0; from < runIds.size(); from += 1000) {
-            List<String> part = runIds.subList(from, Math.min(runIds.size(), from + 1000));
-            for (Object[] r : em.createQuery("SELECT c.runId, c.checkId, c.title, c.severity FROM CheckResult c "
-                            + "WHERE c.runId IN :runs AND c.status = :failed", Object[].class)
-                    .setParameter("runs", part).setParameter("failed", CheckStatus.FAILED).getResultList()) {
-                byRun.computeIfAbsent((String) r[0], k -> new HashMap<>())
-                        .put((String) r[1], new Object[] {r[2], r[3]});
-            }
-        }
-        return byRun;
-    }
-
-    private static int sum(List<Object[]> rows, int column) {
-        return rows.stream().mapToInt(r -> num(r[column])).sum();
+    /** The policy's name as its newest run with it has it. */
+    private String policyName(String policyId, long auditId) {
+        return em.createQuery("SELECT r.policyName FROM AuditRun r WHERE r.audit.id = :audit AND r.policyId = :policy",
+                        String.class)
+                .setParameter("audit", auditId).setParameter("policy", policyId).setMaxResults(1)
+                .getResultStream().findFirst().orElse(policyId);
     }
 
     private static int num(Object value) {

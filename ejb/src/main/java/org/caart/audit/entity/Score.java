@@ -14,6 +14,14 @@ import java.util.Objects;
  */
 public final class Score {
 
+    /**
+     * {@link #percent} of one run as an SQL expression over the {@code audit_run} row aliased {@code r}, for
+     * aggregations ({@code AVG} of it over completed runs is {@link #mean} of their scores): null while nothing
+     * passed or failed.
+     */
+    public static final String RUN_PERCENT_SQL =
+            "CASE WHEN r.passed + r.failed > 0 THEN r.passed * 100.0 / (r.passed + r.failed) END";
+
     private Score() {
     }
 

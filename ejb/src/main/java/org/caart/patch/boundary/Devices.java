@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.caart.company.boundary.Access;
@@ -29,6 +31,7 @@ import org.caart.patch.entity.Device;
 import org.caart.patch.entity.DeviceType;
 import org.caart.patch.entity.PatchRecord;
 import org.caart.patch.entity.PatchSource;
+import org.caart.patch.entity.PatchStatus;
 import org.caart.platform.ConflictException;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.NotFoundException;
@@ -71,12 +74,106 @@ public class Devices {
                 .getResultList().stream().map(d -> d.asOf(today)).toList();
     }
 
+    /** How the board is filtered; null fields do not filter. {@code text} is sought in name, responsible, source. */
+    public record BoardFilter(PatchStatus status, DeviceType type, String text) {
+
+        String where() {
+            return (status == null ? "" : " AND d.status = :status") + (type == null ? "" : " AND d.type = :type")
+                    + (blank() ? "" : " AND (LOWER(d.name) LIKE :text ESCAPE '\\' "
+                            + "OR LOWER(COALESCE(d.responsible, '')) LIKE :text ESCAPE '\\' "
+                            + "OR LOWER(COALESCE(d.patchDetail, '')) LIKE :text ESCAPE '\\' "
+                            + "OR LOWER(COALESCE(d.osBuild, '')) LIKE :text ESCAPE '\\'"
+                            + (sources().isEmpty() ? "" : " OR d.patchSource IN :sources") + ")");
+        }
+
+        <T> TypedQuery<T> bind(TypedQuery<T> query) {
+            if (status != null) {
+                query.setParameter("status", status);
+            }
+            if (type != null) {
+                query.setParameter("type", type);
+            }
+            if (!blank()) {
+                query.setParameter("text", "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
+                        .replace("%", "\\%").replace("_", "\\_") + "%");
+                if (!sources().isEmpty()) {
+                    query.setParameter("sources", sources());
+                }
+            }
+            return query;
+        }
+
+        private boolean blank() {
+            return text == null || text.isBlank();
+        }
+
+        private List<PatchSource> sources() {
+            String wanted = text.strip().toUpperCase(Locale.ROOT);
+            return java.util.Arrays.stream(PatchSource.values()).filter(s -> s.name().contains(wanted)).toList();
+        }
+    }
+
+    /** A page of the board, the number of devices the filter lets through, and all devices per status. */
+    public record Board(List<Device> devices, long count, Map<PatchStatus, Long> byStatus) {
+
+        public long total() {
+            return byStatus.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        public long of(PatchStatus status) {
+            return byStatus.getOrDefault(status, 0L);
+        }
+    }
+
+    /** Columns the board sorts by, and how; anything else sorts most urgent first. */
+    private static final Map<String, String> SORTS = Map.of("name", "d.nameKey", "type", "d.type",
+            "criticality", "d.criticality", "lastPatchDate", "d.lastPatchDate", "expiry", "d.expiry",
+            "daysLeft", "d.expiry", "source", "d.patchSource", "responsible", "d.responsible");
+    private static final String URGENCY = "CASE d.status WHEN org.caart.patch.entity.PatchStatus.OVERDUE THEN 0 "
+            + "WHEN org.caart.patch.entity.PatchStatus.DUE_SOON THEN 1 "
+            + "WHEN org.caart.patch.entity.PatchStatus.UNKNOWN THEN 2 ELSE 3 END";
+
+    /**
+     * The board a page at a time: the devices the filter lets through, sorted by {@code sort} (a column name, else most
+     * urgent first), from {@code first}, at most {@code max}; their count and the company's devices per status.
+     */
+    public Board board(long companyId, BoardFilter filter, String sort, boolean ascending, int first, int max) {
+        Membership member = access.require(companyId, Permission.VIEW);
+        LocalDate today = status.catchUp(member.getCompany());
+        String order = SORTS.containsKey(sort) ? SORTS.get(sort) + (ascending ? " ASC" : " DESC") + ", d.nameKey"
+                : sort != null && sort.equals("status") ? URGENCY + (ascending ? " ASC" : " DESC") + ", d.nameKey"
+                : URGENCY + ", d.expiry, d.nameKey";
+        List<Device> devices = filter.bind(em.createQuery("SELECT d FROM Device d WHERE d.company.id = :company"
+                        + filter.where() + " ORDER BY " + order, Device.class))
+                .setParameter("company", companyId).setFirstResult(Math.max(0, first))
+                .setMaxResults(Math.max(1, Math.min(max, 500))).getResultList().stream()
+                .map(d -> d.asOf(today)).toList();
+        long count = filter.bind(em.createQuery("SELECT COUNT(d) FROM Device d WHERE d.company.id = :company"
+                        + filter.where(), Long.class)).setParameter("company", companyId).getSingleResult();
+        Map<PatchStatus, Long> byStatus = new java.util.EnumMap<>(PatchStatus.class);
+        em.createQuery("SELECT d.status, COUNT(d) FROM Device d WHERE d.company.id = :company GROUP BY d.status",
+                        Object[].class)
+                .setParameter("company", companyId).getResultList()
+                .forEach(r -> byStatus.put((PatchStatus) r[0], (Long) r[1]));
+        return new Board(devices, count, byStatus);
+    }
+
     public Device get(long companyId, long deviceId) {
         Membership member = access.require(companyId, Permission.VIEW);
         LocalDate today = status.catchUp(member.getCompany());
         Device device = find(companyId, deviceId);
         em.refresh(device);
         return device.asOf(today);
+    }
+
+    /** The device of an enrolled endpoint of the company, with its status as of today; none for another company's. */
+    public Optional<Device> ofEndpoint(long companyId, long endpointId) {
+        Membership member = access.require(companyId, Permission.VIEW);
+        LocalDate today = status.catchUp(member.getCompany());
+        return em.createQuery("SELECT d FROM Device d WHERE d.endpointId = :endpoint AND d.company.id = :company",
+                        Device.class)
+                .setParameter("endpoint", endpointId).setParameter("company", companyId)
+                .getResultStream().findFirst().map(d -> d.asOf(today));
     }
 
     /** The device's patch dates as they were recorded, newest first. */

@@ -1,5 +1,6 @@
 package org.caart.remediation.boundary;
 
+import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.caart.remediation.entity.RemediationStatus;
 /** A remediation in a list: who asked and approved, how many endpoints and items, and its items per state. */
 public record RemediationSummary(long id, RemediationStatus status, String requestedBy, String approvedBy,
         OffsetDateTime createdAt, OffsetDateTime updatedAt, long endpoints, int items,
-        Map<RemediationItemState, Integer> states) {
+        Map<RemediationItemState, Integer> states) implements Serializable {
 
     static List<RemediationSummary> of(List<Remediation> remediations, List<RemediationItem> items) {
         Map<Long, List<RemediationItem>> byRemediation = items.stream()

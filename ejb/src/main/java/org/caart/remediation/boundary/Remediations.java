@@ -184,6 +184,19 @@ public class Remediations {
                 .setParameter("ids", latest.stream().map(Remediation::getId).toList()).getResultList());
     }
 
+    /** The newest remediations of the company that touch an endpoint, with all their items. */
+    public List<RemediationSummary> forEndpoint(long companyId, long endpointId, int max) {
+        access.require(companyId, Permission.VIEW);
+        List<Remediation> touching = em.createQuery("SELECT r FROM Remediation r WHERE r.companyId = :company "
+                        + "AND r.id IN (SELECT i.remediationId FROM RemediationItem i WHERE i.endpointId = :endpoint) "
+                        + "ORDER BY r.createdAt DESC, r.id DESC", Remediation.class)
+                .setParameter("company", companyId).setParameter("endpoint", endpointId)
+                .setMaxResults(Math.max(1, Math.min(max, 500))).getResultList();
+        return RemediationSummary.of(touching, touching.isEmpty() ? List.of() : em.createQuery(
+                        "SELECT i FROM RemediationItem i WHERE i.remediationId IN :ids", RemediationItem.class)
+                .setParameter("ids", touching.stream().map(Remediation::getId).toList()).getResultList());
+    }
+
     private List<RemediationItem> chosen(long remediationId, RollbackRequest request) {
         List<RemediationItem> all = items(remediationId);
         if (!request.itemIds().isEmpty()) {

@@ -175,20 +175,32 @@ public class Trail {
      * actor, action, target, detail or source address, ignoring case.
      */
     public List<TrailEvent> forCompany(long companyId, String text, int max) {
+        return page(companyId, text, 0, max).events();
+    }
+
+    /** A page of the company's trail and the count of the events that match. */
+    public record TrailPage(List<TrailEvent> events, long count) {
+    }
+
+    /** The company's trail as {@link #forCompany}, from {@code first}, at most {@code max}, with the count. */
+    public TrailPage page(long companyId, String text, int first, int max) {
         access.require(companyId, Permission.VIEW_TRAIL);
         String pattern = text == null || text.isBlank() ? "%"
                 : "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                         .replace("_", "\\_") + "%";
-        return em.createQuery("SELECT e FROM TrailEvent e WHERE e.companyId = :company AND ("
-                        + "LOWER(COALESCE(e.actor, '')) LIKE :text ESCAPE '\\' "
-                        + "OR LOWER(e.action) LIKE :text ESCAPE '\\' "
-                        + "OR LOWER(COALESCE(e.target, '')) LIKE :text ESCAPE '\\' "
-                        + "OR LOWER(COALESCE(e.detail, '')) LIKE :text ESCAPE '\\' "
-                        + "OR COALESCE(e.sourceAddress, '') LIKE :text ESCAPE '\\') "
-                        + "ORDER BY e.occurredAt DESC, e.id DESC", TrailEvent.class)
-                .setParameter("company", companyId)
-                .setParameter("text", pattern)
-                .setMaxResults(max)
+        String where = "FROM TrailEvent e WHERE e.companyId = :company AND ("
+                + "LOWER(COALESCE(e.actor, '')) LIKE :text ESCAPE '\\' "
+                + "OR LOWER(e.action) LIKE :text ESCAPE '\\' "
+                + "OR LOWER(COALESCE(e.target, '')) LIKE :text ESCAPE '\\' "
+                + "OR LOWER(COALESCE(e.detail, '')) LIKE :text ESCAPE '\\' "
+                + "OR COALESCE(e.sourceAddress, '') LIKE :text ESCAPE '\\')";
+        List<TrailEvent> events = em.createQuery("SELECT e " + where + " ORDER BY e.occurredAt DESC, e.id DESC",
+                        TrailEvent.class)
+                .setParameter("company", companyId).setParameter("text", pattern)
+                .setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, max))
                 .getResultList();
+        long count = em.createQuery("SELECT COUNT(e) " + where, Long.class)
+                .setParameter("company", companyId).setParameter("text", pattern).getSingleResult();
+        return new TrailPage(events, count);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.caart.audit.boundary.Audits.ResultFilter;
@@ -23,6 +24,8 @@ import org.caart.remediation.boundary.Remediations;
 import org.caart.remediation.entity.Remediation;
 import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
+import org.caart.web.PagedModel;
+import org.caart.web.TimeText;
 import org.caart.web.company.CurrentCompany;
 import org.caart.web.security.CurrentUser;
 
@@ -36,7 +39,7 @@ import org.caart.web.security.CurrentUser;
 public class AuditBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final int MAX_ROWS = 2000;
+    static final int ROWS = 50;
 
     @Inject
     Audits audits;
@@ -60,10 +63,15 @@ public class AuditBacking implements Serializable {
     private long companyId;
     private AuditView audit;
     private List<RunRow> runs = List.of();
-    private List<ResultRow> results = List.of();
+    private final PagedModel<ResultRow> results = new PagedModel<>(ROWS, (first, max, sort) -> {
+        Audits.ResultPage page = audits.resultPage(companyId, auditId, filter(), first, max);
+        return new PagedModel.Slice<>(page.results().stream().map(ResultRow::of).toList(), page.count());
+    }, r -> String.valueOf(r.id()));
     private long resultCount;
     private long commandsRefused;
+    private ZoneId zone = ZoneId.of("UTC");
     private boolean mayRunAudits;
+    private boolean mayOrderRemediation;
     private String status;
     private String severity;
     private String text;
@@ -72,20 +80,28 @@ public class AuditBacking implements Serializable {
     public void load() {
         companyId = current.id();
         mayRunAudits = current.can("RUN_AUDITS");
+        mayOrderRemediation = current.can("ORDER_REMEDIATION");
         if (auditId == null) {
             throw new org.caart.platform.NotFoundException("Audit");
         }
         refresh();
     }
 
-    /** One boundary call (one transaction) per poll. */
+    /** One boundary call (one transaction) per poll; it brings the results page on screen too. */
     public void refresh() {
-        Audits.AuditPage page = audits.page(companyId, auditId, filter(), MAX_ROWS);
+        Audits.AuditPage page = audits.page(companyId, auditId, filter(), results.first(), results.max());
+        zone = page.zone();
         runs = page.runs().stream().map(RunRow::of).toList();
-        audit = AuditView.of(page.audit(), runs, time);
-        results = page.results().stream().map(ResultRow::of).toList();
+        audit = AuditView.of(page.audit(), runs, zone);
         resultCount = page.resultCount();
         commandsRefused = page.commandsRefused();
+        results.preload(page.results().stream().map(ResultRow::of).toList(), resultCount);
+    }
+
+    /** A new filter: from the first page. */
+    public void filterResults() {
+        results.reset(":live:results");
+        refresh();
     }
 
     /**
@@ -127,6 +143,11 @@ public class AuditBacking implements Serializable {
         return mayRunAudits;
     }
 
+    /** Read once when the page opens, like {@link #isMayRunAudits}. */
+    public boolean isMayOrderRemediation() {
+        return mayOrderRemediation;
+    }
+
     public void stop() {
         audits.stop(companyId, auditId, user.sourceAddress());
         FormMessages.info(faces, "Audit stopped: endpoints still running end at their next check; results so far are kept");
@@ -164,6 +185,10 @@ public class AuditBacking implements Serializable {
         return audit != null && audit.failed() > 0;
     }
 
+    public long getCompanyId() {
+        return companyId;
+    }
+
     public Long getAuditId() {
         return auditId;
     }
@@ -180,7 +205,7 @@ public class AuditBacking implements Serializable {
         return runs;
     }
 
-    public List<ResultRow> getResults() {
+    public PagedModel<ResultRow> getResults() {
         return results;
     }
 
@@ -216,24 +241,24 @@ public class AuditBacking implements Serializable {
             int received, int passed, int failed, int notApplicable, int errors, String score)
             implements Serializable {
 
-        static AuditView of(Audit a, List<RunRow> runs, CompanyTime time) {
+        static AuditView of(Audit a, List<RunRow> runs, ZoneId zone) {
             int passed = runs.stream().mapToInt(RunRow::passed).sum();
             int failed = runs.stream().mapToInt(RunRow::failed).sum();
             Double completedRuns = Score.mean(runs.stream().map(RunRow::value).toList());
-            return new AuditView(a.getId(), a.getTitle(), a.getStatus().name(), time.of(a.getCreatedAt()),
-                    time.of(a.getFinishedAt()),
+            return new AuditView(a.getId(), a.getTitle(), a.getStatus().name(), TimeText.at(a.getCreatedAt(), zone),
+                    TimeText.at(a.getFinishedAt(), zone),
                     runs.stream().mapToInt(RunRow::planned).sum(), runs.stream().mapToInt(RunRow::received).sum(),
                     passed, failed, runs.stream().mapToInt(RunRow::notApplicable).sum(),
                     runs.stream().mapToInt(RunRow::errors).sum(), Score.label(a.getStatus(), completedRuns));
         }
     }
 
-    public record RunRow(String id, String hostname, String policy, String status, int planned, int received,
+    public record RunRow(String id, long endpointId, String hostname, String policy, String status, int planned, int received,
             int passed, int failed, int notApplicable, int errors, Double value, String score, String error,
             boolean stopRequested) implements Serializable {
 
         static RunRow of(AuditRun r) {
-            return new RunRow(r.getId(), r.getEndpoint().getHostname(), r.getPolicyName(), r.getStatus().name(),
+            return new RunRow(r.getId(), r.getEndpoint().getId(), r.getEndpoint().getHostname(), r.getPolicyName(), r.getStatus().name(),
                     r.getPlanned(), r.getReceived(), r.getPassed(), r.getFailed(), r.getNotApplicable(),
                     r.getErrors() + r.getNotRun(), r.score(), r.scoreLabel(), r.getError(),
                     r.isStopRequested());

@@ -7,8 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.caart.audit.boundary.AuditHistory;
 import org.caart.audit.boundary.AuditRequest;
 import org.caart.audit.boundary.Audits;
 import org.caart.audit.entity.Audit;
@@ -17,8 +19,9 @@ import org.caart.endpoint.entity.Endpoint;
 import org.caart.platform.InvalidInputException;
 import org.caart.policy.boundary.BuiltInPolicies;
 import org.caart.policy.boundary.Policies;
-import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
+import org.caart.web.PagedModel;
+import org.caart.web.TimeText;
 import org.caart.web.company.CompanyOptions.Option;
 import org.caart.web.company.CurrentCompany;
 import org.caart.web.security.CurrentUser;
@@ -34,7 +37,7 @@ public class AuditsBacking implements Serializable {
     Audits audits;
 
     @Inject
-    CompanyTime time;
+    AuditHistory auditHistory;
 
     @Inject
     Endpoints endpoints;
@@ -52,7 +55,11 @@ public class AuditsBacking implements Serializable {
     FacesContext faces;
 
     private long companyId;
-    private List<AuditRow> history = List.of();
+    private final PagedModel<AuditRow> history = new PagedModel<>(20, (first, max, sort) -> {
+        AuditHistory.Page page = auditHistory.page(companyId, first, max);
+        return new PagedModel.Slice<>(page.lines().stream().map(l -> AuditRow.of(l, page.zone())).toList(),
+                page.count());
+    }, r -> String.valueOf(r.id()));
     private List<Option> endpointOptions = List.of();
     private List<Option> policyOptions = List.of();
     private String title;
@@ -63,7 +70,6 @@ public class AuditsBacking implements Serializable {
 
     public void load() {
         companyId = current.id();
-        history = audits.latest(companyId, 200).stream().map(a -> AuditRow.of(a, time)).toList();
         endpointOptions = endpoints.list(companyId).stream().filter(Endpoint::isActive)
                 .map(e -> new Option(String.valueOf(e.getId()), e.getHostname() + " (" + e.getOsFamily() + ")"))
                 .toList();
@@ -98,8 +104,12 @@ public class AuditsBacking implements Serializable {
         return policyOptions;
     }
 
-    public List<AuditRow> getHistory() {
+    public PagedModel<AuditRow> getHistory() {
         return history;
+    }
+
+    public long getCompanyId() {
+        return companyId;
     }
 
     public List<Option> getEndpointOptions() {
@@ -146,12 +156,13 @@ public class AuditsBacking implements Serializable {
         this.policy = policy;
     }
 
-    public record AuditRow(long id, String title, String status, String createdAt, String createdBy)
-            implements Serializable {
+    /** One audit of the history, its times in the company's zone. */
+    public record AuditRow(long id, String title, String status, String createdAt, String createdBy, String policies,
+            long endpoints, String score, String duration) implements Serializable {
 
-        static AuditRow of(Audit a, CompanyTime time) {
-            return new AuditRow(a.getId(), a.getTitle(), a.getStatus().name(), time.of(a.getCreatedAt()),
-                    a.getCreatedBy() == null ? "nightly run" : a.getCreatedBy().getEmail());
+        static AuditRow of(AuditHistory.Line a, ZoneId zone) {
+            return new AuditRow(a.id(), a.title(), a.status().name(), TimeText.at(a.createdAt(), zone), a.createdBy(),
+                    a.policies(), a.endpoints(), a.scoreLabel(), TimeText.duration(a.duration()));
         }
     }
 }

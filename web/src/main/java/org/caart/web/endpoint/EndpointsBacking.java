@@ -93,6 +93,10 @@ public class EndpointsBacking implements Serializable {
         return download.publicBase();
     }
 
+    public long getCompanyId() {
+        return companyId;
+    }
+
     public List<EndpointRow> getRows() {
         return rows;
     }

@@ -2,8 +2,6 @@ package org.caart.web.patch;
 
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.util.Locale;
-import java.util.stream.Stream;
 import org.caart.patch.entity.Device;
 
 /** A device as the board and the device page show it: the last evaluation, readable. */
@@ -56,13 +54,6 @@ public final class DeviceRow implements Serializable {
         }
         int days = Math.abs(daysLeft);
         return days + (days == 1 ? " day" : " days") + (daysLeft < 0 ? " overdue" : " left");
-    }
-
-    /** The text a filter searches: name, responsible, source and its detail. */
-    boolean matches(String text) {
-        String wanted = text.strip().toLowerCase(Locale.ROOT);
-        return Stream.of(name, responsible, source, detail, osBuild)
-                .anyMatch(s -> s != null && s.toLowerCase(Locale.ROOT).contains(wanted));
     }
 
     public long getId() {

@@ -28,7 +28,7 @@ public class PatchOptions {
     }
 
     /** How a status reads on the pages: DUE_SOON as "DUE SOON". */
-    static String label(PatchStatus status) {
+    public static String label(PatchStatus status) {
         return status.name().replace('_', ' ');
     }
 

@@ -15,11 +15,14 @@ import org.caart.mail.boundary.Outbox;
 import org.caart.patch.boundary.Devices;
 import org.caart.patch.boundary.PatchChecks;
 import org.caart.patch.entity.Device;
+import org.caart.patch.entity.DeviceType;
 import org.caart.patch.entity.PatchCheck;
+import org.caart.patch.entity.PatchStatus;
 import org.caart.platform.InvalidInputException;
 import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
 import org.caart.web.MailNotice;
+import org.caart.web.PagedModel;
 import org.caart.web.company.CurrentCompany;
 import org.caart.web.security.CurrentUser;
 
@@ -33,6 +36,7 @@ public class PatchesBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final int RUNS = 30;
+    static final int ROWS = 50;
 
     @Inject
     Devices devices;
@@ -56,8 +60,8 @@ public class PatchesBacking implements Serializable {
     FacesContext faces;
 
     private long companyId;
-    private List<DeviceRow> all = List.of();
-    private List<DeviceRow> rows = List.of();
+    private final PagedModel<DeviceRow> rows = new PagedModel<>(ROWS, this::board, d -> String.valueOf(d.getId()));
+    private Counts counts = new Counts(0, 0, 0, 0, 0);
     private List<CheckRow> runs = List.of();
     private String status;
     private String type;
@@ -71,12 +75,26 @@ public class PatchesBacking implements Serializable {
         refresh();
     }
 
+    /** A new filter: from the first page. */
     public void filter() {
-        rows = all.stream()
-                .filter(d -> blank(status) || d.getStatus().equals(status))
-                .filter(d -> blank(type) || d.getType().equals(type))
-                .filter(d -> blank(text) || d.matches(text))
-                .toList();
+        rows.reset(":board:devices");
+        showBoard();
+    }
+
+    /** One page of the board: one boundary call, which also brings the counts per status. */
+    private PagedModel.Slice<DeviceRow> board(int first, int max, PagedModel.Sort sort) {
+        Devices.Board board = devices.board(companyId, new Devices.BoardFilter(
+                        blank(status) ? null : PatchStatus.valueOf(status), blank(type) ? null : DeviceType.valueOf(type),
+                        text), sort == null ? null : sort.field(), sort == null || sort.ascending(), first, max);
+        counts = new Counts(board.total(), board.of(PatchStatus.OVERDUE), board.of(PatchStatus.DUE_SOON),
+                board.of(PatchStatus.UNKNOWN), board.of(PatchStatus.CURRENT));
+        return new PagedModel.Slice<>(board.devices().stream().map(DeviceRow::of).toList(), board.count());
+    }
+
+    /** Reads the page the table stands on (and the counts shown above it) before the page is drawn. */
+    private void showBoard() {
+        PagedModel.Slice<DeviceRow> page = board(rows.first(), rows.max(), rows.sort());
+        rows.preload(page.rows(), page.count());
     }
 
     public void addDevice() {
@@ -115,9 +133,8 @@ public class PatchesBacking implements Serializable {
     }
 
     private void refresh() {
-        all = devices.list(companyId).stream().map(DeviceRow::of).toList();
         runs = checks.runs(companyId, RUNS).stream().map(c -> CheckRow.of(c, time)).toList();
-        filter();
+        showBoard();
     }
 
     private static String read(Part part) {
@@ -137,14 +154,10 @@ public class PatchesBacking implements Serializable {
 
     /** The board's counts, over all devices (not only the filtered ones). */
     public Counts getCounts() {
-        return new Counts(all.size(), count("OVERDUE"), count("DUE_SOON"), count("UNKNOWN"), count("CURRENT"));
+        return counts;
     }
 
-    private int count(String wanted) {
-        return (int) all.stream().filter(d -> d.getStatus().equals(wanted)).count();
-    }
-
-    public record Counts(int total, int overdue, int dueSoon, int unknown, int current) {
+    public record Counts(long total, long overdue, long dueSoon, long unknown, long current) implements Serializable {
     }
 
     /** What the last import did: counts and each refused line with its reason. */
@@ -170,7 +183,7 @@ public class PatchesBacking implements Serializable {
         }
     }
 
-    public List<DeviceRow> getRows() {
+    public PagedModel<DeviceRow> getRows() {
         return rows;
     }
 

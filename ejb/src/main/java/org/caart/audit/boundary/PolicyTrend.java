@@ -1,0 +1,13 @@
+package org.caart.audit.boundary;
+
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The scores of one policy's completed runs, one point per audit, oldest first: one line of a trend chart. */
+public record PolicyTrend(String policyId, String policyName, List<Point> points) implements Serializable {
+
+    /** An audit's score with this policy: the mean of its completed runs' scores. */
+    public record Point(long auditId, String auditTitle, OffsetDateTime at, double score) implements Serializable {
+    }
+}
