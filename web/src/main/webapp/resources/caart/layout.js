@@ -12,3 +12,32 @@ document.addEventListener('DOMContentLoaded', function () {
         toggle.setAttribute('aria-expanded', String(open));
     });
 });
+
+// A table too wide for its card scrolls sideways; the keyboard can then focus it to scroll (WCAG 2.1.1).
+(function () {
+    function mark() {
+        document.querySelectorAll('.ui-datatable-tablewrapper').forEach(function (wrapper) {
+            if (wrapper.scrollWidth > wrapper.clientWidth + 1) {
+                wrapper.setAttribute('tabindex', '0');
+                wrapper.setAttribute('role', 'region');
+                wrapper.setAttribute('aria-label', 'Table (scrolls sideways)');
+            } else if (wrapper.getAttribute('role') === 'region') {
+                wrapper.removeAttribute('tabindex');
+                wrapper.removeAttribute('role');
+                wrapper.removeAttribute('aria-label');
+            }
+        });
+    }
+    var pending = false;
+    function later() {
+        if (!pending) {
+            pending = true;
+            window.requestAnimationFrame(function () { pending = false; mark(); });
+        }
+    }
+    document.addEventListener('DOMContentLoaded', function () {
+        mark();
+        new MutationObserver(later).observe(document.body, {childList: true, subtree: true});
+        window.addEventListener('resize', later);
+    });
+})();
