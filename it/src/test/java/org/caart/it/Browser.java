@@ -196,6 +196,14 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Console messages about Content-Security-Policy since the last call. */
+    List<String> cspViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
+    }
+
     /** Sets the window's width (the height stays 900 px); pages opened afterwards lay out for it. */
     void width(int pixels) {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(pixels, 900));
@@ -254,14 +262,6 @@ final class Browser implements AutoCloseable {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-    }
-
-    /** Console messages about Content-Security-Policy since the last call. */
-    List<String> cspViolations() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage)
-                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
-                .toList();
     }
 
     @Override
