@@ -119,7 +119,7 @@ echo
 echo "statements over 100 ms in PostgreSQL's log during the warm-up and the measured window: $slow (goal: none)"
 if [ "$slow" -gt 0 ]; then
     echo "slowest kinds (count, longest ms, statement start):"
-    grep 'LOG:  duration:' "$work/slow.log" | sed -E 's/.*duration: ([0-9.]+) ms +[a-z]+ [^:]*: (.*)/\1\t\2/' \
+    grep 'LOG:  duration:' "$work/slow.log" | sed -E 's/.*duration: ([0-9.]+) ms +[a-z]+( [^:]*)?: (.*)/\1\t\3/' \
         | awk -F'\t' '{ k = substr($2, 1, 160); n[k]++; if ($1 > m[k]) m[k] = $1 } END { for (k in n) printf "%5d %9.1f  %s\n", n[k], m[k], k }' \
         | sort -k2 -nr | head -15
 fi
