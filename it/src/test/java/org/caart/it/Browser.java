@@ -237,27 +237,18 @@ final class Browser implements AutoCloseable {
                 .toList();
     }
 
-    /** axe-core's script, from its webjar on the test class path. */
+    /** axe-core's script, as Deque's Selenium package (a test dependency) bundles it. */
     private static final class Axe {
 
         static final String SCRIPT = load();
 
         private static String load() {
-            ClassLoader loader = Browser.class.getClassLoader();
-            try (var pom = loader.getResourceAsStream("META-INF/maven/org.webjars.npm/axe-core/pom.properties")) {
-                if (pom == null) {
-                    throw new IllegalStateException("axe-core's webjar (org.webjars.npm:axe-core) is not on the "
-                            + "test class path");
+            try (var script = Browser.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+                if (script == null) {
+                    throw new IllegalStateException("axe.min.js is not on the test class path "
+                            + "(com.deque.html.axe-core:selenium)");
                 }
-                java.util.Properties props = new java.util.Properties();
-                props.load(pom);
-                String path = "META-INF/resources/webjars/axe-core/" + props.getProperty("version") + "/axe.min.js";
-                try (var script = loader.getResourceAsStream(path)) {
-                    if (script == null) {
-                        throw new IllegalStateException("no " + path + " in axe-core's webjar");
-                    }
-                    return new String(script.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                }
+                return new String(script.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
