@@ -22,7 +22,9 @@
 #   BENCH_THINK_MS      a user waits 0..2x this between two pages (500)
 #   BENCH_ENDPOINT_PAGE the endpoint page to measure, {company} replaced (default: the endpoints list; e.g.
 #                       '/app/endpoint.xhtml?company={company}&endpoint=<id>' once the endpoint page exists)
-#   BENCH_KEEP          1 keeps the work folder (server log) and the database
+#   BENCH_KEEP          1 keeps the work folder (server log) and the database (its name is printed)
+#   BENCH_SEED_ONLY     1 stops after seeding (with BENCH_KEEP=1: a database to look at plans with EXPLAIN)
+#   BENCH_DB            a database kept by an earlier run: no new database, no sign-up, no seeding (it is kept)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -59,7 +61,12 @@ if [ "${BENCH_KEEP:-0}" = 1 ]; then
 fi
 quiet() { PGOPTIONS="-c log_min_duration_statement=-1" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$db" -v ON_ERROR_STOP=1 "$@"; }
 
-psql_ -c "CREATE DATABASE $db" >/dev/null
+if [ -n "${BENCH_DB:-}" ]; then
+    db=$BENCH_DB
+    BENCH_KEEP=1
+else
+    psql_ -c "CREATE DATABASE $db" >/dev/null
+fi
 # every statement of the server's connections slower than 100 ms goes to PostgreSQL's log (the pool connects
 # after this; the seeding opts out)
 psql_ -c "ALTER DATABASE $db SET log_min_duration_statement = 100" >/dev/null
@@ -84,28 +91,48 @@ server=$(find_server "$launcher")
 echo "ready after $(( $(date +%s) - start )) s (server pid $server)"
 url="http://127.0.0.1:$port"
 
-java "$ROOT/bench/portal/PortalBench.java" setup "$url" "$work/users.txt" "$USERS"
-company=$(head -n1 "$work/users.txt")
-# the other users join the big company: half viewers, half admins
-i=0
-tail -n +3 "$work/users.txt" | while read -r email _; do
-    i=$((i + 1))
-    quiet -q -c "INSERT INTO membership (id, company_id, user_id, role, ciso, security_tech, created_at, version)
-        SELECT $((BASE - 1000 + i)), $company, id, '$([ $((i % 2)) = 0 ] && echo ADMIN || echo VIEWER)', FALSE, FALSE, now(), 1
-        FROM user_account WHERE email = '$email'"
-done
-echo "company $company, $USERS users; seeding $ENDPOINTS endpoints x $DAYS nights x $CHECKS checks ($POLICIES policies) and $SMALL small companies ..."
-t0=$(date +%s)
-quiet -q -v company="$company" -v base="$BASE" -v endpoints="$ENDPOINTS" -v policies="$POLICIES" -v days="$DAYS" \
-    -v checks="$CHECKS" -v small="$SMALL" -v small_endpoints="$SMALL_ENDPOINTS" -v small_checks="$SMALL_CHECKS" \
-    -f "$ROOT/bench/portal/seed.sql" >/dev/null
-t1=$(date +%s)
-quiet -q -c "VACUUM ANALYZE"
-echo "seeded in $((t1 - t0)) s, vacuumed and analysed in $(( $(date +%s) - t1 )) s:"
-quiet -qAt -F' ' -c "SELECT (SELECT COUNT(*) FROM company) || ' companies, ' || (SELECT COUNT(*) FROM endpoint)
-    || ' endpoints, ' || (SELECT COUNT(*) FROM audit) || ' audits, ' || (SELECT COUNT(*) FROM audit_run) || ' runs, '
-    || (SELECT COUNT(*) FROM check_result) || ' results (' || (SELECT COUNT(*) FROM check_result WHERE company_id = $company)
-    || ' in the big company), database ' || pg_size_pretty(pg_database_size(current_database()))"
+if [ -z "${BENCH_DB:-}" ]; then
+    java "$ROOT/bench/portal/PortalBench.java" setup "$url" "$work/users.txt" "$USERS"
+    company=$(head -n1 "$work/users.txt")
+    # the other users join the big company: half viewers, half admins
+    i=0
+    tail -n +3 "$work/users.txt" | while read -r email _; do
+        i=$((i + 1))
+        quiet -q -c "INSERT INTO membership (id, company_id, user_id, role, ciso, security_tech, created_at, version)
+            SELECT $((BASE - 1000 + i)), $company, id, '$([ $((i % 2)) = 0 ] && echo ADMIN || echo VIEWER)', FALSE, FALSE, now(), 1
+            FROM user_account WHERE email = '$email'"
+    done
+    echo "company $company, $USERS users; seeding $ENDPOINTS endpoints x $DAYS nights x $CHECKS checks ($POLICIES policies) and $SMALL small companies ..."
+    t0=$(date +%s)
+    quiet -q -v company="$company" -v base="$BASE" -v endpoints="$ENDPOINTS" -v policies="$POLICIES" -v days="$DAYS" \
+        -v checks="$CHECKS" -v small="$SMALL" -v small_endpoints="$SMALL_ENDPOINTS" -v small_checks="$SMALL_CHECKS" \
+        -f "$ROOT/bench/portal/seed.sql" >/dev/null
+    t1=$(date +%s)
+    quiet -q -c "VACUUM ANALYZE"
+    echo "seeded in $((t1 - t0)) s, vacuumed and analysed in $(( $(date +%s) - t1 )) s:"
+    quiet -qAt -F' ' -c "SELECT (SELECT COUNT(*) FROM company) || ' companies, ' || (SELECT COUNT(*) FROM endpoint)
+        || ' endpoints, ' || (SELECT COUNT(*) FROM audit) || ' audits, ' || (SELECT COUNT(*) FROM audit_run) || ' runs, '
+        || (SELECT COUNT(*) FROM check_result) || ' results (' || (SELECT COUNT(*) FROM check_result WHERE company_id = $company)
+        || ' in the big company), database ' || pg_size_pretty(pg_database_size(current_database()))"
+else
+    for i in $(seq 1 "$USERS"); do echo "user$i@portal.bench.test bench-user-password-$i"; done >"$work/accounts"
+    { quiet -qAt -c "SELECT m.company_id FROM membership m JOIN user_account u ON u.id = m.user_id
+        WHERE u.email = 'user1@portal.bench.test'"; cat "$work/accounts"; } >"$work/users.txt"
+    company=$(head -n1 "$work/users.txt")
+    # the audit running now, as the seed left it (the server may have ended its runs as silent meanwhile)
+    quiet -q -c "UPDATE audit_run SET status = CASE WHEN received = planned THEN 'COMPLETED'
+            WHEN received > 0 THEN 'RUNNING' ELSE 'QUEUED' END, error = NULL,
+            finished_at = CASE WHEN received = planned THEN now() - interval '2 minutes' END,
+            last_batch_at = CASE WHEN received > 0 THEN now() - interval '30 seconds' END,
+            start_deadline = now() + interval '30 minutes'
+        WHERE audit_id = $((BASE + DAYS + 1))" \
+        -c "UPDATE audit SET status = 'RUNNING', finished_at = NULL WHERE id = $((BASE + DAYS + 1))"
+    echo "reusing database $db (company $company)"
+fi
+if [ "${BENCH_SEED_ONLY:-0}" = 1 ]; then
+    echo "seeded; stopping (BENCH_SEED_ONLY=1)"
+    exit 0
+fi
 running=$((BASE + DAYS + 1))
 last=$((BASE + DAYS))
 

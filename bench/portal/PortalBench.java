@@ -57,7 +57,8 @@ public final class PortalBench {
         long company = 0;
         for (int i = 1; i <= users; i++) {
             String email = "user" + i + "@portal.bench.test";
-            String password = "bench-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+            // a throwaway database's accounts: the same passwords on every run, so a kept database can be reused
+            String password = "bench-user-password-" + i;
             Session s = new Session(base);
             Page page = s.submit("/signup.xhtml", "signUp", "submit", Map.of("firstName", "Bench", "lastName",
                     "User " + i, "email", email, "password", password, "confirmation", password));
