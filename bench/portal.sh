@@ -91,50 +91,51 @@ server=$(find_server "$launcher")
 echo "ready after $(( $(date +%s) - start )) s (server pid $server)"
 url="http://127.0.0.1:$port"
 
+company=$((BASE - 1))
+running=$((BASE + DAYS + 1))
+last=$((BASE + DAYS))
 if [ -z "${BENCH_DB:-}" ]; then
-    java "$ROOT/bench/portal/PortalBench.java" setup "$url" "$work/users.txt" "$USERS"
-    company=$(head -n1 "$work/users.txt")
-    # the other users join the big company: half viewers, half admins
-    i=0
-    tail -n +3 "$work/users.txt" | while read -r email _; do
-        i=$((i + 1))
-        quiet -q -c "INSERT INTO membership (id, company_id, user_id, role, ciso, security_tech, created_at, version)
-            SELECT $((BASE - 1000 + i)), $company, id, '$([ $((i % 2)) = 0 ] && echo ADMIN || echo VIEWER)', FALSE, FALSE, now(), 1
-            FROM user_account WHERE email = '$email'"
-    done
-    echo "company $company, $USERS users; seeding $ENDPOINTS endpoints x $DAYS nights x $CHECKS checks ($POLICIES policies) and $SMALL small companies ..."
+    echo "seeding company $company: $ENDPOINTS endpoints x $DAYS nights x $CHECKS checks ($POLICIES policies), and $SMALL small companies ..."
     t0=$(date +%s)
     quiet -q -v company="$company" -v base="$BASE" -v endpoints="$ENDPOINTS" -v policies="$POLICIES" -v days="$DAYS" \
         -v checks="$CHECKS" -v small="$SMALL" -v small_endpoints="$SMALL_ENDPOINTS" -v small_checks="$SMALL_CHECKS" \
         -f "$ROOT/bench/portal/seed.sql" >/dev/null
     t1=$(date +%s)
     quiet -q -c "VACUUM ANALYZE"
-    echo "seeded in $((t1 - t0)) s, vacuumed and analysed in $(( $(date +%s) - t1 )) s:"
-    quiet -qAt -F' ' -c "SELECT (SELECT COUNT(*) FROM company) || ' companies, ' || (SELECT COUNT(*) FROM endpoint)
-        || ' endpoints, ' || (SELECT COUNT(*) FROM audit) || ' audits, ' || (SELECT COUNT(*) FROM audit_run) || ' runs, '
-        || (SELECT COUNT(*) FROM check_result) || ' results (' || (SELECT COUNT(*) FROM check_result WHERE company_id = $company)
-        || ' in the big company), database ' || pg_size_pretty(pg_database_size(current_database()))"
+    echo "seeded in $((t1 - t0)) s, vacuumed and analysed in $(( $(date +%s) - t1 )) s"
 else
-    for i in $(seq 1 "$USERS"); do echo "user$i@portal.bench.test bench-user-password-$i"; done >"$work/accounts"
-    { quiet -qAt -c "SELECT m.company_id FROM membership m JOIN user_account u ON u.id = m.user_id
-        WHERE u.email = 'user1@portal.bench.test'"; cat "$work/accounts"; } >"$work/users.txt"
-    company=$(head -n1 "$work/users.txt")
     # the audit running now, as the seed left it (the server may have ended its runs as silent meanwhile)
     quiet -q -c "UPDATE audit_run SET status = CASE WHEN received = planned THEN 'COMPLETED'
             WHEN received > 0 THEN 'RUNNING' ELSE 'QUEUED' END, error = NULL,
             finished_at = CASE WHEN received = planned THEN now() - interval '2 minutes' END,
             last_batch_at = CASE WHEN received > 0 THEN now() - interval '30 seconds' END,
             start_deadline = now() + interval '30 minutes'
-        WHERE audit_id = $((BASE + DAYS + 1))" \
-        -c "UPDATE audit SET status = 'RUNNING', finished_at = NULL WHERE id = $((BASE + DAYS + 1))"
-    echo "reusing database $db (company $company)"
+        WHERE audit_id = $running" \
+        -c "UPDATE audit SET status = 'RUNNING', finished_at = NULL WHERE id = $running"
+    echo "reusing database $db"
+fi
+quiet -qAt -F' ' -c "SELECT (SELECT COUNT(*) FROM company) || ' companies, ' || (SELECT COUNT(*) FROM endpoint)
+    || ' endpoints, ' || (SELECT COUNT(*) FROM audit) || ' audits, ' || (SELECT COUNT(*) FROM audit_run) || ' runs, '
+    || (SELECT COUNT(*) FROM check_result) || ' results (' || (SELECT COUNT(*) FROM check_result WHERE company_id = $company)
+    || ' in the big company), database ' || pg_size_pretty(pg_database_size(current_database()))"
+if [ -n "$url" ]; then
+    if [ "$(quiet -qAt -c "SELECT COUNT(*) FROM user_account WHERE email = 'user1@portal.bench.test'")" = 0 ]; then
+        # the users sign up through the portal, then join the big company: the first as its owner, the others
+        # viewers and admins in turn
+        java "$ROOT/bench/portal/PortalBench.java" setup "$url" "$work/users.txt" "$USERS"
+        quiet -q -c "INSERT INTO membership (id, company_id, user_id, role, ciso, security_tech, created_at, version)
+            SELECT $BASE - 1000 + n, $company, u.id,
+                   CASE WHEN n = 1 THEN 'OWNER' WHEN n % 2 = 0 THEN 'VIEWER' ELSE 'ADMIN' END, n = 1, FALSE, now(), 1
+            FROM user_account u CROSS JOIN LATERAL (SELECT CAST(substring(u.email FROM 'user([0-9]+)@') AS INTEGER)) x (n)
+            WHERE u.email LIKE 'user%@portal.bench.test'"
+    else
+        for i in $(seq 1 "$USERS"); do echo "user$i@portal.bench.test bench-user-password-$i"; done >"$work/users.txt"
+    fi
 fi
 if [ "${BENCH_SEED_ONLY:-0}" = 1 ]; then
     echo "seeded; stopping (BENCH_SEED_ONLY=1)"
     exit 0
 fi
-running=$((BASE + DAYS + 1))
-last=$((BASE + DAYS))
 
 log_before=$(stat -c %s "$PG_LOG")
 java "$ROOT/bench/portal/PortalBench.java" measure "$url" "$work/users.txt" "$company" "$running" "$last" \

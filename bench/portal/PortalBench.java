@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,8 @@ import java.util.stream.Collectors;
  * own session, open the company's pages the way a browser does (full page loads, and the audit page's ajax poll and
  * filter posted with the page's view state) and the response times are counted per page.
  *
- * <p>{@code setup URL FILE USERS}: signs up USERS accounts through the sign-up page, the first creates the company
- * through the API; writes the company id and the accounts to FILE. {@code measure URL FILE COMPANY RUNNING LAST
+ * <p>{@code setup URL FILE USERS}: signs up USERS accounts through the sign-up page and writes them to FILE (the
+ * script makes them members of the seeded company). {@code measure URL FILE COMPANY RUNNING LAST
  * WARMUP SECONDS THINK_MS}: each account signs in and loops over the pages for WARMUP + SECONDS seconds, waiting
  * 0..2 x THINK_MS between two pages; only the last SECONDS count. RUNNING is the id of the audit that runs now (its
  * page polls), LAST the id of last night's audit (its results are filtered). Prints the figures.
@@ -54,7 +53,6 @@ public final class PortalBench {
 
     static void setup(String base, Path file, int users) throws Exception {
         List<String> lines = new ArrayList<>();
-        long company = 0;
         for (int i = 1; i <= users; i++) {
             String email = "user" + i + "@portal.bench.test";
             // a throwaway database's accounts: the same passwords on every run, so a kept database can be reused
@@ -66,25 +64,8 @@ public final class PortalBench {
                 throw new IllegalStateException("sign-up of " + email + " failed (" + page.status + " " + page.path
                         + "): " + page.body.substring(0, Math.min(800, page.body.length())));
             }
-            if (i == 1) {
-                HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                                URI.create(base + "/api/companies"))
-                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                                (email + ":" + password).getBytes(StandardCharsets.UTF_8)))
-                        .header("Content-Type", "application/json").header("Accept", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Big Bench Company\",\"clientOs\":"
-                                + "\"DEBIAN\",\"timeZone\":\"Europe/Berlin\",\"postalAddress\":\"1 Bench Street\"}"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(created.body());
-                if (created.statusCode() != 201 || !id.find()) {
-                    throw new IllegalStateException("company not created: " + created.statusCode() + " "
-                            + created.body());
-                }
-                company = Long.parseLong(id.group(1));
-            }
             lines.add(email + " " + password);
         }
-        lines.add(0, String.valueOf(company));
         Files.write(file, lines);
     }
 
@@ -110,8 +91,7 @@ public final class PortalBench {
 
     static void measure(String base, Path file, long company, long running, long last, int warmup, int seconds,
                         int thinkMs, String endpointPage) throws Exception {
-        List<String> lines = Files.readAllLines(file);
-        List<String[]> users = lines.subList(1, lines.size()).stream().map(l -> l.split(" ")).toList();
+        List<String[]> users = Files.readAllLines(file).stream().map(l -> l.split(" ")).toList();
         for (Op op : Op.values()) {
             TIMES.put(op, new ConcurrentLinkedQueue<>());
             ERRORS.put(op, new AtomicLong());

@@ -1,5 +1,5 @@
 -- Seeds the portal benchmark (bench/portal.sh) directly with SQL on a schema Flyway created: the company :company
--- (created through the API, its members signed up) gets :endpoints endpoints with their devices, :days nightly
+-- (whose members the benchmark's users become) gets :endpoints endpoints with their devices, :days nightly
 -- audits of every endpoint (one run per endpoint, with one of :policies policies: endpoint n uses policy 1 + n % 5)
 -- of :checks results each, and an audit running now; plus :small small companies of :small_endpoints endpoints
 -- with :small_checks checks, audited the same nights. A check fails on more endpoints in older audits (the trend
@@ -19,13 +19,14 @@ CREATE TEMP TABLE bench_day (d INTEGER, at TIMESTAMP WITH TIME ZONE);
 INSERT INTO bench_day SELECT d, date_trunc('day', now()) - make_interval(days => :days + 1 - d) + interval '2 hours'
 FROM generate_series(1, :days) d;
 
--- the small companies, their owners and patch policies
+-- the companies (the benchmark's users join the big one afterwards), the small ones' owners, patch policies
 INSERT INTO company (id, name, postal_address, client_os, time_zone, created_at, version)
-SELECT cid, 'Small company ' || idx, NULL, 'DEBIAN', 'Europe/Berlin', now() - interval '400 days', 1
-FROM bench_company WHERE idx > 0;
+SELECT cid, CASE WHEN idx = 0 THEN 'Big Bench Company' ELSE 'Small company ' || idx END, '1 Bench Street',
+       'DEBIAN', 'Europe/Berlin', now() - interval '400 days', 1
+FROM bench_company;
 INSERT INTO patch_policy (company_id, max_age_days, warning_days, check_hour, compliance_hour, stale_agent_hours,
                           version)
-SELECT cid, 30, 7, 7, 2, 26, 1 FROM bench_company WHERE idx > 0;
+SELECT cid, 30, 7, 7, 2, 26, 1 FROM bench_company;
 INSERT INTO user_account (id, email, first_name, last_name, password_hash, operator, must_change_password, enabled,
                           created_at, version)
 SELECT :base + idx, 'owner@small' || idx || '.bench.test', 'Owner', 'No ' || idx, md5(random()::text), FALSE, FALSE,
