@@ -130,6 +130,12 @@ class AccessibilityBrowserIT {
             }
             assertEquals(List.of(), found);
             assertEquals(List.of(), browser.cspViolations(), "no CSP violation in the console");
+
+            // the check itself sees a violation: a field without a label put into the page
+            ((JavascriptExecutor) browser.driver()).executeScript("var f = document.createElement('input');"
+                    + "f.type = 'text'; document.querySelector('main').appendChild(f);");
+            List<String> seen = browser.axe();
+            assertTrue(seen.stream().anyMatch(v -> v.startsWith("label (critical)")), seen.toString());
         }
     }
 
