@@ -10,7 +10,7 @@
 # the rest with SQL (bench/portal/seed.sql: generate_series, indexes built after the rows), analyses, then runs the
 # users (PortalBench measure) and counts the statements PostgreSQL logged as slower than 100 ms meanwhile.
 # Usage: bench/portal.sh       (needs a built distribution: mvn -B -pl distribution -am package -DskipTests;
-#                               psql, curl and a JDK 21+; PostgreSQL's log readable at BENCH_PG_LOG)
+#                               psql, curl and a JDK 17+; PostgreSQL's log readable at BENCH_PG_LOG)
 # Settings (environment):
 #   BENCH_DIST          distribution to run (default distribution/target/caart)
 #   BENCH_PG_HOST/PORT/USER/PASSWORD   PostgreSQL server (default 127.0.0.1 5432 postgres, empty password)

@@ -107,13 +107,14 @@ public final class PortalBench {
         List<Thread> threads = new ArrayList<>();
         List<String> loads = new ArrayList<>();
         for (String[] user : users) {
-            Thread t = Thread.ofPlatform().start(() -> {
+            Thread t = new Thread(() -> {
                 try {
                     userLoop(base, user[0], user[1], company, running, last, endpointPath, thinkMs, end);
                 } catch (Exception e) {
                     ERROR_SAMPLES.add(user[0] + ": " + e);
                 }
             });
+            t.start();
             threads.add(t);
         }
         while (System.nanoTime() < end) {
