@@ -56,10 +56,14 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/caart-portal.XXXXXX")
 db="caart_bench_portal_$$"
 # shellcheck source=lib/server.sh
 . "$ROOT/bench/lib/server.sh"
-if [ "${BENCH_KEEP:-0}" = 1 ]; then
-    # keep the database too: a later run can look at plans (EXPLAIN) on the same data
-    psql_() { if [[ "$*" == *"DROP DATABASE"* ]]; then echo "database kept: $db" >&2; else psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; fi; }
-fi
+# BENCH_KEEP=1 keeps the database too (a later run reuses it with BENCH_DB, or looks at plans with EXPLAIN)
+psql_() {
+    if [[ "$*" == *"DROP DATABASE"* ]] && [ "${BENCH_KEEP:-0}" = 1 ]; then
+        echo "database kept: $db" >&2
+    else
+        psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -v ON_ERROR_STOP=1 -qAt "$@"
+    fi
+}
 quiet() { PGOPTIONS="-c log_min_duration_statement=-1" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$db" -v ON_ERROR_STOP=1 "$@"; }
 
 if [ -n "${BENCH_DB:-}" ]; then
