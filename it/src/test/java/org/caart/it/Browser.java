@@ -210,6 +210,57 @@ final class Browser implements AutoCloseable {
                 .toList();
     }
 
+    /** Sets the window's width (the height stays 900 px); pages opened afterwards lay out for it. */
+    void width(int pixels) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(pixels, 900));
+    }
+
+    /**
+     * Runs axe-core (the test dependency's script, put into the page through the driver, which the page's
+     * Content-Security-Policy does not govern) on the page shown and returns its serious and critical violations,
+     * one line each: rule, impact, help and the elements found.
+     */
+    List<String> axe() {
+        settle();
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript(Axe.SCRIPT);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object answer = js.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']})
+                  .then(function (r) { done(JSON.stringify(r.violations)); })
+                  .catch(function (e) { done('axe failed: ' + e); });""");
+        String json = String.valueOf(answer);
+        if (!json.startsWith("[")) {
+            throw new IllegalStateException(json);
+        }
+        return jakarta.json.Json.createReader(new java.io.StringReader(json)).readArray().stream()
+                .map(jakarta.json.JsonValue::asJsonObject)
+                .filter(v -> List.of("serious", "critical").contains(v.getString("impact", "")))
+                .map(v -> v.getString("id") + " (" + v.getString("impact") + "): " + v.getString("help") + " at "
+                        + v.getJsonArray("nodes").stream().map(n -> n.asJsonObject().getJsonArray("target")
+                                .toString()).limit(5).toList())
+                .toList();
+    }
+
+    /** axe-core's script, as Deque's Selenium package (a test dependency) bundles it. */
+    private static final class Axe {
+
+        static final String SCRIPT = load();
+
+        private static String load() {
+            try (var script = Browser.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+                if (script == null) {
+                    throw new IllegalStateException("axe.min.js is not on the test class path "
+                            + "(com.deque.html.axe-core:selenium)");
+                }
+                return new String(script.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();
