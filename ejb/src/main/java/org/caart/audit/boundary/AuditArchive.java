@@ -25,7 +25,7 @@ import org.caart.policy.boundary.PolicyArchive;
  * ({@code ingested_batch}) belong to the agents' transport and are not carried.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.MANDATORY)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class AuditArchive implements CompanyPart {
 
     @Resource(lookup = "java:app/jdbc/caart")
@@ -46,24 +46,21 @@ public class AuditArchive implements CompanyPart {
 
     @Override
     public void export(long companyId, ArchiveOut out) {
-        try (Connection db = dataSource.getConnection()) {
-            out.rows("audit_retention", db, "SELECT keep_days, changed_by, changed_at FROM audit_retention "
-                    + "WHERE company_id = ?", companyId);
-            out.rows("audit", db, "SELECT * FROM audit WHERE company_id = ? ORDER BY id", companyId);
-            out.rows("audit_run", db, "SELECT * FROM audit_run WHERE company_id = ? ORDER BY created_at, id",
-                    companyId);
-            out.rows("check_text", db, "SELECT id, refs, description, rationale, remediation FROM check_text "
-                    + "WHERE id IN (SELECT DISTINCT text_id FROM check_result WHERE run_id IN (SELECT id FROM audit_run "
-                    + "WHERE company_id = ?)) ORDER BY id", companyId);
-            out.rows("check_result", db, "SELECT id, run_id, check_id, title, status, severity, text_id, reason, "
-                    + "expected, observed, duration_micros, received_at FROM check_result WHERE run_id IN (SELECT id "
-                    + "FROM audit_run WHERE company_id = ?) ORDER BY id", companyId);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not export the audits: " + e.getMessage(), e);
-        }
+        out.rows("audit_retention", "SELECT keep_days, changed_by, changed_at FROM audit_retention "
+                + "WHERE company_id = ?", companyId);
+        out.rows("audit", "SELECT * FROM audit WHERE company_id = ? ORDER BY id", companyId);
+        out.rows("audit_run", "SELECT * FROM audit_run WHERE company_id = ? ORDER BY created_at, id",
+                companyId);
+        out.rows("check_text", "SELECT id, refs, description, rationale, remediation FROM check_text "
+                + "WHERE id IN (SELECT DISTINCT text_id FROM check_result WHERE run_id IN (SELECT id FROM audit_run "
+                + "WHERE company_id = ?)) ORDER BY id", companyId);
+        out.rows("check_result", "SELECT id, run_id, check_id, title, status, severity, text_id, reason, "
+                + "expected, observed, duration_micros, received_at FROM check_result WHERE run_id IN (SELECT id "
+                + "FROM audit_run WHERE company_id = ?) ORDER BY id", companyId);
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void restore(ArchiveIn in, IdMap ids) {
         try (Connection db = dataSource.getConnection()) {
             try (Inserts insert = new Inserts(db, "INSERT INTO audit_retention (company_id, keep_days, changed_by, "
@@ -109,6 +106,7 @@ public class AuditArchive implements CompanyPart {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void erase(long companyId) {
         removal.removeAll(companyId);
     }

@@ -37,7 +37,7 @@ import org.caart.platform.archive.Sequence;
  * unusable secret, the open ones revoked at the import.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.MANDATORY)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class CompanyArchive implements CompanyPart {
 
     @PersistenceContext
@@ -61,14 +61,10 @@ public class CompanyArchive implements CompanyPart {
 
     @Override
     public void export(long companyId, ArchiveOut out) {
-        try (Connection db = dataSource.getConnection()) {
-            out.rows("company", db, "SELECT * FROM company WHERE id = ?", companyId);
-            out.rows("invitation", db, "SELECT id, email, role, invited_by, created_at, sent_at, expires_at, "
-                    + "accepted_at, accepted_by, revoked_at, sends FROM invitation WHERE company_id = ? ORDER BY id",
-                    companyId);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not export the company: " + e.getMessage(), e);
-        }
+        out.rows("company", "SELECT * FROM company WHERE id = ?", companyId);
+        out.rows("invitation", "SELECT id, email, role, invited_by, created_at, sent_at, expires_at, "
+                + "accepted_at, accepted_by, revoked_at, sends FROM invitation WHERE company_id = ? ORDER BY id",
+                companyId);
         List<Map<String, Object>> members = new ArrayList<>();
         for (Object[] m : em.createQuery("SELECT m.id, u.id, u.email, u.firstName, u.lastName, m.role, m.ciso, "
                 + "m.securityTech, m.createdAt FROM Membership m JOIN m.user u WHERE m.company.id = :company "
@@ -85,6 +81,7 @@ public class CompanyArchive implements CompanyPart {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void restore(ArchiveIn in, IdMap ids) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         try (Connection db = dataSource.getConnection()) {
@@ -176,6 +173,7 @@ public class CompanyArchive implements CompanyPart {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void erase(long companyId) {
         em.createNativeQuery("DELETE FROM invitation WHERE company_id = ?").setParameter(1, companyId)
                 .executeUpdate();

@@ -25,7 +25,7 @@ import org.caart.platform.archive.Sequence;
  * not carried.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.MANDATORY)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class EndpointArchive implements CompanyPart {
 
     @PersistenceContext
@@ -46,17 +46,14 @@ public class EndpointArchive implements CompanyPart {
 
     @Override
     public void export(long companyId, ArchiveOut out) {
-        try (Connection db = dataSource.getConnection()) {
-            out.rows("endpoint", db, "SELECT id, agent_id, hostname, os, os_family, os_version, os_build, "
-                    + "agent_version, tags, status, enrolled_at, last_seen_at, last_patch_date, patch_source, "
-                    + "dropped_batches, spooled_batches, revoked_at FROM endpoint WHERE company_id = ? ORDER BY id",
-                    companyId);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not export the endpoints: " + e.getMessage(), e);
-        }
+        out.rows("endpoint", "SELECT id, agent_id, hostname, os, os_family, os_version, os_build, "
+                + "agent_version, tags, status, enrolled_at, last_seen_at, last_patch_date, patch_source, "
+                + "dropped_batches, spooled_batches, revoked_at FROM endpoint WHERE company_id = ? ORDER BY id",
+                companyId);
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void restore(ArchiveIn in, IdMap ids) {
         Sequence sequence = new Sequence("SELECT nextval('endpoint_seq')", 50);
         try (Connection db = dataSource.getConnection();
@@ -80,6 +77,7 @@ public class EndpointArchive implements CompanyPart {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void erase(long companyId) {
         em.createNativeQuery("DELETE FROM enrollment_token WHERE company_id = ?").setParameter(1, companyId)
                 .executeUpdate();

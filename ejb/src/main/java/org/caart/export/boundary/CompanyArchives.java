@@ -1,8 +1,12 @@
 package org.caart.export.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBException;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -13,6 +17,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
@@ -22,6 +28,7 @@ import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.sql.DataSource;
 import org.caart.account.entity.UserAccount;
 import org.caart.company.boundary.Access;
 import org.caart.company.entity.Company;
@@ -72,6 +79,12 @@ public class CompanyArchives {
     @Inject
     Clock clock;
 
+    @Resource
+    SessionContext context;
+
+    @Resource(lookup = "java:app/jdbc/caart")
+    DataSource dataSource;
+
     @Inject
     @ConfigProperty(name = "caart.export.import-max-bytes", defaultValue = "17179869184")
     long importMaxBytes;
@@ -81,23 +94,43 @@ public class CompanyArchives {
         return access.require(companyId, Permission.MANAGE_DATA).getCompany();
     }
 
-    /** Writes the company's archive to {@code out}, streamed; closes the zip, not {@code out}'s underlying stream. */
+    /**
+     * Writes the company's archive to {@code out}, streamed; finishes the zip, leaves {@code out} open. Not in the
+     * container's transaction: the parts read on a connection of the export's own, REPEATABLE READ and read-only,
+     * so the whole archive is one snapshot (an agent's batch stored meanwhile is in it entirely or not at all). The
+     * export's trail entry is written first, in a transaction of its own.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void export(long companyId, OutputStream out, String sourceAddress) {
-        Membership owner = access.require(companyId, Permission.MANAGE_DATA);
-        Company company = owner.getCompany();
-        trail.record(companyId, owner.getUser().getId(), owner.getUser().getEmail(), "company.export",
-                company.getName(), null, sourceAddress);
+        Company company = access.require(companyId, Permission.MANAGE_DATA).getCompany();
+        UserAccount user = access.caller();
+        context.getBusinessObject(CompanyArchives.class).recordExport(companyId, user.getId(), user.getEmail(),
+                company.getName(), sourceAddress);
         ZipOutputStream zip = new ZipOutputStream(out);
         zip.setLevel(Deflater.BEST_SPEED);
-        ArchiveOut archive = new ArchiveOut(zip);
         List<CompanyPart> ordered = ordered();
-        for (CompanyPart part : ordered) {
-            archive.startPart(part.name());
-            part.export(companyId, archive);
+        List<ArchiveOut.FileEntry> files;
+        try (Connection db = dataSource.getConnection()) {
+            db.setAutoCommit(false);
+            db.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                ArchiveOut archive = new ArchiveOut(zip, db);
+                for (CompanyPart part : ordered) {
+                    archive.startPart(part.name());
+                    part.export(companyId, archive);
+                }
+                files = archive.files();
+                db.rollback(); // read only
+            } finally {
+                db.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read company " + companyId + " for its export: "
+                    + e.getMessage(), e);
         }
         Manifest manifest = new Manifest(Manifest.FORMAT, schema.version(), companyId, company.getName(),
-                OffsetDateTime.now(clock).toString(), ordered.stream().map(CompanyPart::name).toList(),
-                archive.files());
+                OffsetDateTime.now(clock).toString(), ordered.stream().map(CompanyPart::name).toList(), files);
         try {
             zip.putNextEntry(new ZipEntry(Manifest.ENTRY));
             zip.write(manifest.toJson());
@@ -107,8 +140,12 @@ public class CompanyArchives {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LOG.log(Level.INFO, "Company {0} exported by account {1}: {2} files", companyId, owner.getUser().getId(),
-                archive.files().size());
+        LOG.log(Level.INFO, "Company {0} exported by account {1}: {2} files", companyId, user.getId(), files.size());
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordExport(long companyId, long actorId, String actor, String companyName, String sourceAddress) {
+        trail.record(companyId, actorId, actor, "company.export", companyName, null, sourceAddress);
     }
 
     /**

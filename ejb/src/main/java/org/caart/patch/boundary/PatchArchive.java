@@ -26,7 +26,7 @@ import org.caart.platform.archive.Sequence;
  * revoked: a key works on the instance that issued it).
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.MANDATORY)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class PatchArchive implements CompanyPart {
 
     @PersistenceContext
@@ -50,22 +50,19 @@ public class PatchArchive implements CompanyPart {
 
     @Override
     public void export(long companyId, ArchiveOut out) {
-        try (Connection db = dataSource.getConnection()) {
-            out.rows("patch_policy", db, "SELECT * FROM patch_policy WHERE company_id = ?", companyId);
-            out.rows("patch_override", db, "SELECT * FROM patch_override WHERE company_id = ? ORDER BY kind, subject",
-                    companyId);
-            out.rows("patch_check", db, "SELECT * FROM patch_check WHERE company_id = ? ORDER BY id", companyId);
-            out.rows("device", db, "SELECT * FROM device WHERE company_id = ? ORDER BY id", companyId);
-            out.rows("patch_record", db, "SELECT r.* FROM patch_record r JOIN device d ON d.id = r.device_id "
-                    + "WHERE d.company_id = ? ORDER BY r.id", companyId);
-            out.rows("api_key", db, "SELECT id, name, key_prefix, created_by, created_at, last_used_at, revoked_at "
-                    + "FROM api_key WHERE company_id = ? ORDER BY id", companyId);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not export the devices: " + e.getMessage(), e);
-        }
+        out.rows("patch_policy", "SELECT * FROM patch_policy WHERE company_id = ?", companyId);
+        out.rows("patch_override", "SELECT * FROM patch_override WHERE company_id = ? ORDER BY kind, subject",
+                companyId);
+        out.rows("patch_check", "SELECT * FROM patch_check WHERE company_id = ? ORDER BY id", companyId);
+        out.rows("device", "SELECT * FROM device WHERE company_id = ? ORDER BY id", companyId);
+        out.rows("patch_record", "SELECT r.* FROM patch_record r JOIN device d ON d.id = r.device_id "
+                + "WHERE d.company_id = ? ORDER BY r.id", companyId);
+        out.rows("api_key", "SELECT id, name, key_prefix, created_by, created_at, last_used_at, revoked_at "
+                + "FROM api_key WHERE company_id = ? ORDER BY id", companyId);
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void restore(ArchiveIn in, IdMap ids) {
         long company = ids.companyId();
         try (Connection db = dataSource.getConnection()) {
@@ -141,6 +138,7 @@ public class PatchArchive implements CompanyPart {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void erase(long companyId) {
         for (String sql : new String[] {
             "DELETE FROM patch_record WHERE device_id IN (SELECT id FROM device WHERE company_id = ?1)",

@@ -39,11 +39,17 @@ public final class ArchiveOut {
     private static final int FETCH = 1000;
 
     private final ZipOutputStream zip;
+    private final Connection connection;
     private final List<FileEntry> files = new ArrayList<>();
     private String part;
 
-    public ArchiveOut(ZipOutputStream zip) {
+    /**
+     * {@code connection}: the export's own read transaction (REPEATABLE READ, so every part reads the same
+     * snapshot: a result never refers to a run the archive lacks).
+     */
+    public ArchiveOut(ZipOutputStream zip, Connection connection) {
         this.zip = zip;
+        this.connection = connection;
     }
 
     /** The part now writing (set by the orchestrator before each {@link CompanyPart#export}). */
@@ -57,7 +63,7 @@ public final class ArchiveOut {
     }
 
     /** Writes the query's rows, by column name, to {@code <part>/<file>.jsonl}; returns the row count. */
-    public long rows(String file, Connection connection, String sql, Object... parameters) {
+    public long rows(String file, String sql, Object... parameters) {
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setFetchSize(FETCH);
             for (int i = 0; i < parameters.length; i++) {

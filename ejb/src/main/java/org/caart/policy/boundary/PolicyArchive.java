@@ -20,7 +20,7 @@ import org.caart.policy.entity.UploadedPolicy;
 
 /** The policy component's share of a company archive: the policies the company uploaded, with their findings. */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.MANDATORY)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class PolicyArchive implements CompanyPart {
 
     @PersistenceContext
@@ -57,15 +57,12 @@ public class PolicyArchive implements CompanyPart {
 
     @Override
     public void export(long companyId, ArchiveOut out) {
-        try (Connection db = dataSource.getConnection()) {
-            out.rows("uploaded_policy", db, "SELECT * FROM uploaded_policy WHERE company_id = ? ORDER BY id",
-                    companyId);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not export the policies: " + e.getMessage(), e);
-        }
+        out.rows("uploaded_policy", "SELECT * FROM uploaded_policy WHERE company_id = ? ORDER BY id",
+                companyId);
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void restore(ArchiveIn in, IdMap ids) {
         Sequence sequence = new Sequence("SELECT nextval('uploaded_policy_seq')", 50);
         try (Connection db = dataSource.getConnection();
@@ -85,6 +82,7 @@ public class PolicyArchive implements CompanyPart {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void erase(long companyId) {
         em.createNativeQuery("DELETE FROM uploaded_policy WHERE company_id = ?").setParameter(1, companyId)
                 .executeUpdate();

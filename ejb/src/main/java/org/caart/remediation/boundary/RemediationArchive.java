@@ -27,7 +27,7 @@ import org.caart.policy.boundary.PolicyArchive;
  * An item's result id points to the imported result (0 when that result was deleted before the export).
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.MANDATORY)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class RemediationArchive implements CompanyPart {
 
     @PersistenceContext
@@ -48,21 +48,18 @@ public class RemediationArchive implements CompanyPart {
 
     @Override
     public void export(long companyId, ArchiveOut out) {
-        try (Connection db = dataSource.getConnection()) {
-            out.rows("remediation_setting", db, "SELECT * FROM remediation_setting WHERE company_id = ?", companyId);
-            out.rows("remediation", db, "SELECT * FROM remediation WHERE company_id = ? ORDER BY id", companyId);
-            out.rows("remediation_item", db, "SELECT * FROM remediation_item WHERE company_id = ? ORDER BY id",
-                    companyId);
-            out.rows("remediation_order", db, "SELECT * FROM remediation_order WHERE company_id = ? "
-                    + "ORDER BY created_at, id", companyId);
-            out.rows("remediation_step", db, "SELECT s.* FROM remediation_step s JOIN remediation_item i "
-                    + "ON i.id = s.item_id WHERE i.company_id = ? ORDER BY s.id", companyId);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not export the remediations: " + e.getMessage(), e);
-        }
+        out.rows("remediation_setting", "SELECT * FROM remediation_setting WHERE company_id = ?", companyId);
+        out.rows("remediation", "SELECT * FROM remediation WHERE company_id = ? ORDER BY id", companyId);
+        out.rows("remediation_item", "SELECT * FROM remediation_item WHERE company_id = ? ORDER BY id",
+                companyId);
+        out.rows("remediation_order", "SELECT * FROM remediation_order WHERE company_id = ? "
+                + "ORDER BY created_at, id", companyId);
+        out.rows("remediation_step", "SELECT s.* FROM remediation_step s JOIN remediation_item i "
+                + "ON i.id = s.item_id WHERE i.company_id = ? ORDER BY s.id", companyId);
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void restore(ArchiveIn in, IdMap ids) {
         long company = ids.companyId();
         try (Connection db = dataSource.getConnection()) {
@@ -158,6 +155,7 @@ public class RemediationArchive implements CompanyPart {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void erase(long companyId) {
         for (String sql : new String[] {
             "DELETE FROM remediation_step WHERE item_id IN (SELECT id FROM remediation_item WHERE company_id = ?1)",

@@ -20,7 +20,7 @@ import org.caart.platform.archive.Sequence;
  * nothing.
  */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.MANDATORY)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class TrailArchive implements CompanyPart {
 
     @Resource(lookup = "java:app/jdbc/caart")
@@ -38,15 +38,12 @@ public class TrailArchive implements CompanyPart {
 
     @Override
     public void export(long companyId, ArchiveOut out) {
-        try (Connection db = dataSource.getConnection()) {
-            out.rows("trail_event", db, "SELECT id, occurred_at, actor_id, actor, action, target, detail, "
-                    + "source_address FROM trail_event WHERE company_id = ? ORDER BY id", companyId);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not export the trail: " + e.getMessage(), e);
-        }
+        out.rows("trail_event", "SELECT id, occurred_at, actor_id, actor, action, target, detail, "
+                + "source_address FROM trail_event WHERE company_id = ? ORDER BY id", companyId);
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void restore(ArchiveIn in, IdMap ids) {
         Sequence sequence = new Sequence("SELECT nextval('trail_event_seq')", 50);
         try (Connection db = dataSource.getConnection();
@@ -61,6 +58,7 @@ public class TrailArchive implements CompanyPart {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void erase(long companyId) {
         // kept: the trail outlives the company
     }

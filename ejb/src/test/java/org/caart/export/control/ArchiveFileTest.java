@@ -128,7 +128,7 @@ class ArchiveFileTest {
     private Path write(java.util.function.UnaryOperator<Manifest> edit, ZipWork extra) throws IOException {
         Path file = Files.createTempFile(dir, "archive", ".zip");
         try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
-            ArchiveOut archive = new ArchiveOut(zip);
+            ArchiveOut archive = new ArchiveOut(zip, null);
             archive.startPart("company");
             archive.rows("company", List.of(row("id", 7L, "name", "Clinic")));
             archive.startPart("audit");
@@ -162,6 +162,28 @@ class ArchiveFileTest {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(bytes);
         zip.closeEntry();
+    }
+
+    /** A copy of the archive with one file's text changed and the manifest's hash and size made to fit it. */
+    static Path rewrite(Path file, Path dir, String path, java.util.function.UnaryOperator<String> edit)
+            throws IOException {
+        Path copy = Files.createTempFile(dir, "edited", ".zip");
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+            Manifest manifest = Manifest.read(zip.getInputStream(zip.getEntry(Manifest.ENTRY)).readAllBytes());
+            byte[] changed = edit.apply(new String(zip.getInputStream(zip.getEntry(path)).readAllBytes(),
+                    StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            List<ArchiveOut.FileEntry> files = new ArrayList<>();
+            for (ArchiveOut.FileEntry f : manifest.files()) {
+                files.add(f.path().equals(path) ? new ArchiveOut.FileEntry(path, java.util.HexFormat.of().formatHex(
+                        ArchiveOut.sha256().digest(changed)), changed.length, f.rows()) : f);
+                add(out, f.path(), f.path().equals(path) ? changed
+                        : zip.getInputStream(zip.getEntry(f.path())).readAllBytes());
+            }
+            add(out, Manifest.ENTRY, new Manifest(manifest.format(), manifest.schema(), manifest.companyId(),
+                    manifest.companyName(), manifest.exportedAt(), manifest.parts(), files).toJson());
+        }
+        return copy;
     }
 
     @FunctionalInterface
