@@ -120,8 +120,8 @@ public class CompanyArchives {
                     part.export(companyId, archive);
                 }
                 files = archive.files();
-                db.rollback(); // read only
             } finally {
+                db.rollback(); // it only read
                 db.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 db.setAutoCommit(true);
             }

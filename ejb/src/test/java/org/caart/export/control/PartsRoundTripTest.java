@@ -67,7 +67,8 @@ class PartsRoundTripTest {
                 + "stop_requested) VALUES ('r1', 11, 7, 3, 'caart-debian-baseline', 'Debian', 'COMPLETED', 3, 3, 2, "
                 + "1, 0, 0, 0, TIMESTAMP WITH TIME ZONE '2026-01-03 10:00:00+01', "
                 + "TIMESTAMP WITH TIME ZONE '2026-01-03 11:00:00+01', FALSE)");
-        sql("INSERT INTO check_text (id, digest, refs, description) VALUES (5, 'd5', 'CIS 1.1', 'Why \"this\"\\n✓')");
+        sql("INSERT INTO check_text (id, digest, refs, description) VALUES (5, '"
+                + digest("CIS 1.1", "Why \"this\"\\n✓", null, null) + "', 'CIS 1.1', 'Why \"this\"\\n✓')");
         for (int i = 1; i <= 3; i++) {
             sql("INSERT INTO check_result (id, run_id, company_id, check_id, title, status, severity, text_id, reason, "
                     + "expected, observed, duration_micros, received_at) VALUES (" + (100 + i) + ", 'r1', 7, 'c-"
@@ -102,8 +103,9 @@ class PartsRoundTripTest {
                 rows("SELECT agent_id, secret_hash FROM endpoint WHERE company_id = ?", 8), "new agent identity");
         assertEquals(List.of(List.of(1L)), rows("SELECT COUNT(*) FROM check_text WHERE 1 = ?", 1),
                 "the texts are found by content, not stored twice");
-        assertEquals(0, rows("SELECT id FROM check_result WHERE company_id = 8 AND id < ?", 500).size(),
-                "results get new ids from check_result_seq");
+        assertEquals(List.of(List.of(1L), List.of(2L), List.of(3L)),
+                rows("SELECT id FROM check_result WHERE company_id = ? ORDER BY id", 8),
+                "results get new ids from check_result_seq's first block (START WITH 500: ids 1 to 500)");
     }
 
     @Test
@@ -149,6 +151,19 @@ class PartsRoundTripTest {
             zip.closeEntry();
         }
         return file;
+    }
+
+    /** The ingest's digest of a check's texts (each value as its UTF-8 length, -1 for null, and its bytes). */
+    private static String digest(String... values) throws Exception {
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        for (String value : values) {
+            byte[] bytes = value == null ? null : value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            sha.update(java.nio.ByteBuffer.allocate(4).putInt(bytes == null ? -1 : bytes.length).array());
+            if (bytes != null) {
+                sha.update(bytes);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest());
     }
 
     private <T extends CompanyPart> T with(T part) throws ReflectiveOperationException {
