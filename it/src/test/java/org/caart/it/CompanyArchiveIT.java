@@ -95,7 +95,7 @@ class CompanyArchiveIT {
             JsonObject file = value.asJsonObject();
             assertEquals(file.getString("sha256"), sha256(entries.get(file.getString("path"))), file.toString());
         }
-        assertEquals(8 + 12 + 3 + 8 + 8, lines(entries.get("audit/check_result.jsonl")), "every result");
+        assertEquals(8 + 12 + 3 + 8 + 12, lines(entries.get("audit/check_result.jsonl")), "every result");
         assertFalse(new String(entries.get("company/membership.jsonl"), StandardCharsets.UTF_8).contains("password"),
                 "no password hash leaves the instance");
         assertFalse(new String(entries.get("endpoint/endpoint.jsonl"), StandardCharsets.UTF_8).contains("secret"),

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.caart.export.boundary.CompanyArchives;
@@ -41,7 +40,7 @@ public class CompanyImportsResource {
     @Consumes(MediaType.WILDCARD)
     public Response importArchive(@QueryParam("owner") String owner, @QueryParam("name") String name,
             InputStream body) throws IOException {
-        Path file = Files.createTempFile("caart-import-", ".zip");
+        java.nio.file.Path file = Files.createTempFile("caart-import-", ".zip");
         try {
             long size = Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
             if (size == 0) {
