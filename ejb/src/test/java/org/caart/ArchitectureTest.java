@@ -40,7 +40,8 @@ class ArchitectureTest {
             Map.entry("patch", Set.of("audit", "endpoint", "company", "account")),
             Map.entry("remediation", Set.of("audit", "endpoint", "policy", "company", "account")),
             Map.entry("mail", Set.of("company", "account")),
-            Map.entry("trail", Set.of("company", "account")));
+            Map.entry("trail", Set.of("company", "account")),
+            Map.entry("export", Set.of("company", "account")));
 
     private static JavaClasses classes;
 

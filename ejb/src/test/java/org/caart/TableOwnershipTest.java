@@ -39,13 +39,15 @@ class TableOwnershipTest {
             Map.entry("company", Set.of("company", "membership", "invitation")),
             Map.entry("policy", Set.of("uploaded_policy")),
             Map.entry("endpoint", Set.of("endpoint", "enrollment_token")),
-            Map.entry("audit", Set.of("audit", "audit_run", "check_result", "check_text", "ingested_batch")),
+            Map.entry("audit", Set.of("audit", "audit_run", "check_result", "check_text", "ingested_batch",
+                    "audit_retention")),
             Map.entry("patch", Set.of("device", "patch_record", "patch_policy", "patch_override", "api_key",
                     "patch_check")),
             Map.entry("remediation", Set.of("remediation", "remediation_order", "remediation_item",
                     "remediation_step", "remediation_setting")),
             Map.entry("mail", Set.of("outbox_mail")),
-            Map.entry("trail", Set.of("trail_event")));
+            Map.entry("trail", Set.of("trail_event")),
+            Map.entry("export", Set.of("company_deletion")));
 
     private static final Path SOURCES = Path.of("src/main/java/org/caart");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");

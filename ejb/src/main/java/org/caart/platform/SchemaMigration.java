@@ -49,15 +49,17 @@ public class SchemaMigration {
     String databaseUrl;
 
     private volatile boolean migrated;
+    private volatile String version;
 
     @PostConstruct
     void migrate() {
         try {
-            MigrateResult result = Flyway.configure(getClass().getClassLoader())
+            Flyway flyway = Flyway.configure(getClass().getClassLoader())
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+                    .load();
+            MigrateResult result = flyway.migrate();
+            version = flyway.info().current().getVersion().getVersion();
             migrated = true;
             LOG.log(Level.INFO, "Database schema at version {0} ({1} migration(s) applied now)",
                     result.targetSchemaVersion == null ? "current" : result.targetSchemaVersion,
@@ -73,6 +75,12 @@ public class SchemaMigration {
     @Lock(LockType.READ)
     public boolean ready() {
         return migrated;
+    }
+
+    /** The schema's version (the newest migration applied): a company archive records the one it was made on. */
+    @Lock(LockType.READ)
+    public String version() {
+        return version;
     }
 
     static String redact(String url) {

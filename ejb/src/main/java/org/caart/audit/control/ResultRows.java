@@ -159,6 +159,39 @@ public class ResultRows {
         }
     }
 
+    /**
+     * Writes rows already shaped as {@code check_result} values in {@link #COLUMNS} order (an imported archive's):
+     * COPY on PostgreSQL, multi-row INSERTs of {@link #IDS_PER_SEQUENCE_VALUE} elsewhere.
+     */
+    static void insertValues(Connection connection, List<Object[]> rows) throws SQLException {
+        boolean copied;
+        try {
+            copied = PostgresCopy.copy(connection, COPY, rows);
+        } catch (NoClassDefFoundError e) {
+            copied = false;
+        }
+        for (int from = 0; !copied && from < rows.size(); from += IDS_PER_SEQUENCE_VALUE) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + IDS_PER_SEQUENCE_VALUE));
+            StringBuilder sql = new StringBuilder(INSERT);
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append(ROW);
+            }
+            try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+                int p = 1;
+                for (Object[] values : chunk) {
+                    for (Object value : values) {
+                        if (value == null) {
+                            insert.setNull(p++, Types.NULL);
+                        } else {
+                            insert.setObject(p++, value);
+                        }
+                    }
+                }
+                insert.executeUpdate();
+            }
+        }
+    }
+
     /** The text as its column can hold it: null stays null, NUL becomes U+FFFD, over-long ends in "…". */
     static String text(String value, int max) {
         if (value == null) {

@@ -20,6 +20,8 @@ public enum Permission {
     MANAGE_MEMBERS(Role.OWNER, Role.ADMIN),
     /** Read the company's audit trail. */
     VIEW_TRAIL(Role.OWNER, Role.ADMIN),
+    /** Export the company's data, delete old audits or the whole company, set how long results are kept. */
+    MANAGE_DATA(Role.OWNER),
     /** Grant or take away the OWNER role. */
     MANAGE_OWNERS(Role.OWNER);
 

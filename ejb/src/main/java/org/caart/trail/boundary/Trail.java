@@ -170,6 +170,16 @@ public class Trail {
                 .getResultList();
     }
 
+    /** A company's events, newest first, for the platform operator: also those of a deleted company. */
+    @RolesAllowed("OPERATOR")
+    public List<TrailEvent> ofCompany(long companyId, int max) {
+        return em.createQuery("SELECT e FROM TrailEvent e WHERE e.companyId = :company "
+                        + "ORDER BY e.occurredAt DESC, e.id DESC", TrailEvent.class)
+                .setParameter("company", companyId)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
     /**
      * The company's own trail, newest first, for its owners and admins. {@code text} (optional) must occur in the
      * actor, action, target, detail or source address, ignoring case.

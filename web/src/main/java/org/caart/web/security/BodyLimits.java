@@ -13,6 +13,8 @@ final class BodyLimits {
     static final int SMALL = 64 * 1024;
     static final int RESULT_BATCH = 4 * 1024 * 1024;
     static final int CSV_IMPORT = 4 * 1024 * 1024;
+    /** A company archive the operator imports (streamed to a temporary file, then checked against its manifest). */
+    static final int COMPANY_IMPORT = Integer.MAX_VALUE;
     /** web.xml's multipart max-request-size for the Faces servlet. */
     static final int SIGNED_IN_PAGE = 5 * 1024 * 1024;
 
@@ -29,6 +31,9 @@ final class BodyLimits {
         }
         if (POLICY_UPLOAD.matcher(path).matches()) {
             return UploadedPolicy.CONTENT_MAX_BYTES;
+        }
+        if (path.equals("/api/system/companies/import")) {
+            return COMPANY_IMPORT; // the container has checked the operator's credentials before any filter runs
         }
         if (CSV.matcher(path).matches()) {
             return CSV_IMPORT;

@@ -11,7 +11,8 @@ import java.util.List;
 import org.caart.trail.boundary.Trail;
 import org.caart.trail.entity.TrailEvent;
 
-/** The whole platform's audit trail, newest first: the platform operator's view. */
+/** The whole platform's audit trail, newest first: the platform operator's view ({@code ?company=}: one company's,
+ * also a deleted one's). */
 @Path("system/trail")
 @Produces(MediaType.APPLICATION_JSON)
 public class TrailResource {
@@ -20,8 +21,11 @@ public class TrailResource {
     Trail trail;
 
     @GET
-    public List<TrailEventView> latest(@QueryParam("max") @DefaultValue("200") int max) {
-        return trail.latest(Math.max(1, Math.min(max, 1000))).stream().map(TrailEventView::of).toList();
+    public List<TrailEventView> latest(@QueryParam("max") @DefaultValue("200") int max,
+            @QueryParam("company") Long companyId) {
+        int capped = Math.max(1, Math.min(max, 1000));
+        return (companyId == null ? trail.latest(capped) : trail.ofCompany(companyId, capped)).stream()
+                .map(TrailEventView::of).toList();
     }
 
     public record TrailEventView(long id, String occurredAt, Long companyId, String actor, String action,
