@@ -67,6 +67,21 @@ server=$(find_server "$launcher")
 echo "ready after $(( $(date +%s) - start )) s (server pid $server)"
 
 base="http://127.0.0.1:$port"
+# a member who owns the company: signed up through the portal's form (the operator belongs to no company)
+USER_EMAIL=owner@bench.test
+USER_PASSWORD="Bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+curl -sS -c "$work/cookies" -b "$work/cookies" -o "$work/signup.html" "$base/signup.xhtml"
+view_state=$(sed -n 's/.*name="jakarta.faces.ViewState"[^>]*value="\([^"]*\)".*/\1/p' "$work/signup.html" | head -1)
+nonce=$(sed -n 's/.*<script[^>]* nonce="\([^"]*\)".*/\1/p' "$work/signup.html" | head -1)
+[ -n "$view_state" ] || { echo "no sign-up form" >&2; exit 1; }
+landed=$(curl -sS -L -c "$work/cookies" -b "$work/cookies" -o /dev/null -w '%{url_effective}' "$base/signup.xhtml" \
+    --data-urlencode "signUp=signUp" --data-urlencode "signUp:firstName=Bench" --data-urlencode "signUp:lastName=Reports" \
+    --data-urlencode "signUp:email=$USER_EMAIL" --data-urlencode "signUp:password=$USER_PASSWORD" \
+    --data-urlencode "signUp:confirmation=$USER_PASSWORD" --data-urlencode "signUp:submit=" \
+    --data-urlencode "jakarta.faces.ViewState=$view_state" --data-urlencode "primefaces.nonce=$nonce")
+case "$landed" in *"/app/dashboard.xhtml"*) ;; *) echo "sign-up failed (landed on $landed)" >&2; exit 1 ;; esac
+ADMIN_EMAIL=$USER_EMAIL
+ADMIN_PASSWORD=$USER_PASSWORD
 company=$(curl -sS -u "$ADMIN_EMAIL:$ADMIN_PASSWORD" -H 'Content-Type: application/json' -X POST "$base/api/companies" \
     --data '{"name":"Bench reports","clientOs":"DEBIAN","timeZone":"Europe/Berlin","postalAddress":"1 Main St"}' \
     | sed -n 's/.*"id":\([0-9]*\).*/\1/p' | head -1)

@@ -134,8 +134,10 @@ public final class PdfReport implements ReportWriter {
             text(bold, 10, left + " more results are not printed: the CSV, XCCDF and OCSF downloads hold all of them.");
         }
         page.close();
-        try (document) {
+        try {
             document.save(out);
+        } finally {
+            document.close();
         }
         out.flush();
     }

@@ -31,12 +31,13 @@ import org.caart.report.boundary.ReportLine;
 public final class XccdfReport implements ReportWriter {
 
     public static final String NS = "http://checklists.nist.gov/xccdf/1.2";
+    static final String DC = "http://purl.org/dc/elements/1.1/";
     public static final String SCORE_RAW = "urn:caart:scoring:passed-share";
     public static final String SCORE_EXCEPTED = "urn:caart:scoring:passed-share-with-exceptions";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
-    private record Rule(String id, String policyName, ResultRow sample) {
+    private record Rule(String id, String policyId, String policyName, ResultRow sample) {
     }
 
     private final XMLStreamWriter xml;
@@ -54,7 +55,7 @@ public final class XccdfReport implements ReportWriter {
     /** First pass: remembers the line's check as a Rule (once per policy and check). */
     public void rule(ReportLine line) {
         String id = ruleId(line.run().policyId(), line.result().checkId());
-        rules.putIfAbsent(id, new Rule(id, line.run().policyName(), line.result()));
+        rules.putIfAbsent(id, new Rule(id, line.run().policyId(), line.run().policyName(), line.result()));
     }
 
     @Override
@@ -75,6 +76,12 @@ public final class XccdfReport implements ReportWriter {
                     + time(report.generatedAt()) + ". Score (passed share): " + report.rawScoreLabel()
                     + "; with exceptions: " + report.exceptedScoreLabel() + ".");
             element("version", "1");
+            xml.writeStartElement("metadata");
+            xml.writeStartElement("dc", "creator", DC);
+            xml.writeNamespace("dc", DC);
+            xml.writeCharacters("CAaRT");
+            xml.writeEndElement();
+            xml.writeEndElement();
             for (Rule rule : rules.values()) {
                 writeRule(rule);
             }
@@ -105,6 +112,7 @@ public final class XccdfReport implements ReportWriter {
         if (r.remediation() != null && !r.remediation().isBlank()) {
             element("fixtext", r.remediation());
         }
+        check(rule.policyId(), r.checkId());
         xml.writeEndElement();
     }
 
@@ -166,6 +174,7 @@ public final class XccdfReport implements ReportWriter {
             xml.writeEndElement();
             message("expected: " + nz(r.expected()) + "; observed: " + nz(r.observed())
                     + (r.reason() == null || r.reason().isBlank() ? "" : "; reason: " + r.reason()));
+            check(line.run().policyId(), r.checkId());
             xml.writeEndElement();
         } catch (XMLStreamException e) {
             throw new IOException(e);
@@ -201,6 +210,16 @@ public final class XccdfReport implements ReportWriter {
         xml.writeAttribute("system", system);
         xml.writeAttribute("maximum", "100");
         xml.writeCharacters(String.format(Locale.ROOT, "%.2f", value == null ? 0.0 : value));
+        xml.writeEndElement();
+    }
+
+    /** The check that decided: the CAaRT policy and check that the agent evaluated. */
+    private void check(String policyId, String checkId) throws XMLStreamException {
+        xml.writeStartElement("check");
+        xml.writeAttribute("system", "urn:caart:check");
+        xml.writeEmptyElement("check-content-ref");
+        xml.writeAttribute("href", "caart:" + clean(policyId));
+        xml.writeAttribute("name", clean(checkId));
         xml.writeEndElement();
     }
 
