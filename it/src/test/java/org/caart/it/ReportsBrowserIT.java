@@ -77,6 +77,7 @@ class ReportsBrowserIT {
         assertTrue(browser.text().contains("Audit report: Clicked report"), browser.text());
         assertTrue(browser.text().contains("Score with exceptions"), browser.text());
         browser.screenshot("reports-html-report");
+        assertEquals(List.of(), browser.cspViolations(), "the report's inline style is allowed, it has no script");
         try (Stream<Path> files = Files.list(downloads)) {
             files.forEach(f -> f.toFile().delete());
         }
