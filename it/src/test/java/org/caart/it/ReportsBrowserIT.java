@@ -52,7 +52,8 @@ class ReportsBrowserIT {
         browser.downloadInto(downloads);
         browser.open("/app/audit.xhtml?company=" + t.companyId() + "&audit=" + audit);
         browser.waitForText("auditStatus", "COMPLETED");
-        browser.screenshot("reports-audit-page", "downloadCsv");
+        Path shot = browser.screenshot("reports-audit-page");
+        Files.writeString(shot.resolveSibling("reports-audit-page.html"), browser.driver().getPageSource());
         browser.find("downloadCsv").click();
         String csv = Files.readString(await(downloads, "caart-audit-" + audit, ".csv"), StandardCharsets.UTF_8);
         assertEquals(5, ReportsIT.csv(csv).size(), csv);
