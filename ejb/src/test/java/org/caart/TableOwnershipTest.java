@@ -45,6 +45,7 @@ class TableOwnershipTest {
                     "patch_check")),
             Map.entry("remediation", Set.of("remediation", "remediation_order", "remediation_item",
                     "remediation_step", "remediation_setting")),
+            Map.entry("report", Set.of()),
             Map.entry("mail", Set.of("outbox_mail")),
             Map.entry("trail", Set.of("trail_event")),
             Map.entry("export", Set.of("company_deletion")));

@@ -198,6 +198,12 @@ final class Browser implements AutoCloseable {
         return screenshot(name);
     }
 
+    /** Lets the browser save downloads into the folder (Chromium's DevTools download behaviour). */
+    void downloadInto(Path folder) {
+        driver.executeCdpCommand("Browser.setDownloadBehavior", java.util.Map.of("behavior", "allow",
+                "downloadPath", folder.toAbsolutePath().toString()));
+    }
+
     WebDriver driver() {
         return driver;
     }

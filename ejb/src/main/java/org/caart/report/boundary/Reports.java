@@ -1,0 +1,124 @@
+package org.caart.report.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.caart.audit.boundary.ReportReads;
+import org.caart.audit.boundary.ReportReads.AuditHeader;
+import org.caart.audit.boundary.ReportReads.RunHeader;
+import org.caart.audit.entity.Score;
+import org.caart.company.boundary.Access;
+import org.caart.company.entity.Company;
+import org.caart.company.entity.Permission;
+import org.caart.endpoint.boundary.Endpoints;
+import org.caart.patch.boundary.Devices;
+import org.caart.report.control.PatchBoardCsv;
+import org.caart.report.control.ReportStream;
+
+/**
+ * Reports and exports (docs/reports.md): an audit's results, an endpoint's or the company's latest completed results
+ * (per endpoint and policy the newest completed run, as on the dashboard), in HTML, PDF, CSV, XCCDF 1.2 or OCSF; and
+ * the patch board as CSV. Each method checks the caller's access and reads the report's header at once (another
+ * company's id is 404), and answers a {@link Download} whose body streams the results page by page.
+ */
+@Stateless
+public class Reports {
+
+    @Inject
+    Access access;
+
+    @Inject
+    ReportReads reads;
+
+    @Inject
+    Endpoints endpoints;
+
+    @Inject
+    Devices devices;
+
+    @Inject
+    ExceptionSource exceptions;
+
+    @Inject
+    Clock clock;
+
+    public Download audit(long companyId, long auditId, ReportFormat format) {
+        Company company = access.require(companyId, Permission.VIEW).getCompany();
+        AuditHeader audit = reads.audit(companyId, auditId);
+        return download(report(Report.Kind.AUDIT, company, auditId, audit.title(), audit,
+                reads.auditRuns(companyId, auditId)), format);
+    }
+
+    public Download endpoint(long companyId, long endpointId, ReportFormat format) {
+        Company company = access.require(companyId, Permission.VIEW).getCompany();
+        String hostname = endpoints.get(companyId, endpointId).getHostname();
+        return download(report(Report.Kind.ENDPOINT, company, endpointId, hostname, null,
+                reads.standingRuns(companyId, endpointId)), format);
+    }
+
+    public Download company(long companyId, ReportFormat format) {
+        Company company = access.require(companyId, Permission.VIEW).getCompany();
+        return download(report(Report.Kind.COMPANY, company, companyId, company.getName(), null,
+                reads.standingRuns(companyId, null)), format);
+    }
+
+    /** The patch board (every device, most urgent first, statuses as of the company's today) as CSV. */
+    public Download patchBoard(long companyId) {
+        Company company = access.require(companyId, Permission.VIEW).getCompany();
+        PatchBoardCsv board = new PatchBoardCsv(devices.list(companyId));
+        return new Download("caart-patch-board-" + companyId + "-"
+                + OffsetDateTime.now(clock).atZoneSameInstant(company.zoneId()).toLocalDate() + ".csv",
+                ReportFormat.CSV.mediaType(), board);
+    }
+
+    private Download download(Report report, ReportFormat format) {
+        return new Download(report.fileName(format), format.mediaType(),
+                new ReportStream(reads, report, format, version()));
+    }
+
+    private Report report(Report.Kind kind, Company company, long subjectId, String subject, AuditHeader audit,
+            List<RunHeader> runs) {
+        Map<String, Map<String, ExceptionGrant>> grants = new HashMap<>();
+        Map<String, Report.RunScore> scores = new HashMap<>();
+        int passed = 0;
+        int failed = 0;
+        int notApplicable = 0;
+        int errors = 0;
+        int notRun = 0;
+        int excepted = 0;
+        for (RunHeader run : runs) {
+            Map<String, ExceptionGrant> inForce = exceptions.inForce(company.getId(), run);
+            int exceptedFailures = 0;
+            if (!inForce.isEmpty()) {
+                grants.put(run.runId(), inForce);
+                Set<String> failing = reads.failedChecks(company.getId(), run.runId());
+                exceptedFailures = (int) failing.stream().filter(inForce::containsKey).count();
+            }
+            Double raw = run.score();
+            Double withExceptions = Score.counts(run.status())
+                    ? Score.percent(run.passed() + exceptedFailures, run.failed() - exceptedFailures) : null;
+            scores.put(run.runId(), new Report.RunScore(raw, withExceptions, exceptedFailures));
+            passed += run.passed();
+            failed += run.failed() - exceptedFailures;
+            excepted += exceptedFailures;
+            notApplicable += run.notApplicable();
+            errors += run.errors();
+            notRun += run.notRun();
+        }
+        Report.Totals totals = new Report.Totals(passed, failed, notApplicable, errors, notRun, excepted,
+                Score.mean(scores.values().stream().map(Report.RunScore::raw).toList()),
+                Score.mean(scores.values().stream().map(Report.RunScore::withExceptions).toList()));
+        return new Report(kind, company.getId(), company.getName(), company.zoneId(), subjectId, subject, audit,
+                OffsetDateTime.now(clock), runs, scores, grants, totals);
+    }
+
+    private static String version() {
+        return Objects.requireNonNullElse(Reports.class.getPackage().getImplementationVersion(), "unknown");
+    }
+}

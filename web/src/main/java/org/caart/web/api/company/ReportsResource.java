@@ -1,0 +1,63 @@
+package org.caart.web.api.company;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.caart.report.boundary.Download;
+import org.caart.report.boundary.ReportFormat;
+import org.caart.report.boundary.Reports;
+import org.caart.platform.InvalidInputException;
+
+/**
+ * Reports and exports of a company (docs/reports.md): {@code ?format=html|pdf|csv|xccdf|ocsf} of an audit, of an
+ * endpoint's or the company's latest completed results; the patch board as CSV. Streamed as they are read.
+ */
+@Path("companies/{company}/reports")
+public class ReportsResource {
+
+    @Inject
+    Reports reports;
+
+    @PathParam("company")
+    long companyId;
+
+    @GET
+    @Path("audits/{audit}")
+    public Response audit(@PathParam("audit") long auditId, @QueryParam("format") String format) {
+        return send(reports.audit(companyId, auditId, format(format)));
+    }
+
+    @GET
+    @Path("endpoints/{endpoint}")
+    public Response endpoint(@PathParam("endpoint") long endpointId, @QueryParam("format") String format) {
+        return send(reports.endpoint(companyId, endpointId, format(format)));
+    }
+
+    @GET
+    @Path("company")
+    public Response company(@QueryParam("format") String format) {
+        return send(reports.company(companyId, format(format)));
+    }
+
+    @GET
+    @Path("patch-board")
+    public Response patchBoard() {
+        return send(reports.patchBoard(companyId));
+    }
+
+    static ReportFormat format(String name) {
+        return ReportFormat.named(name).orElseThrow(() -> new InvalidInputException("format",
+                "Choose a format: html, pdf, csv, xccdf or ocsf"));
+    }
+
+    static Response send(Download download) {
+        StreamingOutput body = out -> download.body().writeTo(out);
+        return Response.ok(body, download.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"")
+                .header("Cache-Control", "no-store").build();
+    }
+}
