@@ -44,6 +44,7 @@ class TableOwnershipTest {
                     "patch_check")),
             Map.entry("remediation", Set.of("remediation", "remediation_order", "remediation_item",
                     "remediation_step", "remediation_setting")),
+            Map.entry("waiver", Set.of("waiver", "waiver_evidence", "waiver_limit")),
             Map.entry("mail", Set.of("outbox_mail")),
             Map.entry("trail", Set.of("trail_event")));
 

@@ -20,6 +20,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.caart.account.entity.UserAccount;
 import org.caart.audit.control.AuditProgress;
+import org.caart.audit.control.ExceptedChecks;
 import org.caart.audit.entity.Audit;
 import org.caart.audit.entity.AuditRun;
 import org.caart.audit.entity.CheckResult;
@@ -66,6 +67,9 @@ public class Audits {
 
     @Inject
     Policies policies;
+
+    @Inject
+    ExceptedChecks exceptedChecks;
 
     @Inject
     @ConfigProperty(name = "caart.audit.start-deadline-minutes", defaultValue = "30")
@@ -177,8 +181,9 @@ public class Audits {
         return runsOf(auditId);
     }
 
-    /** What the audit's page shows, read at each poll. */
-    public record AuditPage(Audit audit, List<AuditRun> runs, List<CheckResult> results, long resultCount) {
+    /** What the audit's page shows, read at each poll; {@code excepted}: what exceptions in force cover. */
+    public record AuditPage(Audit audit, List<AuditRun> runs, List<CheckResult> results, long resultCount,
+            Excepted excepted) {
     }
 
     /**
@@ -188,8 +193,9 @@ public class Audits {
     public AuditPage page(long companyId, long auditId, ResultFilter filter, int max) {
         access.require(companyId, Permission.VIEW);
         Audit audit = find(companyId, auditId);
-        return new AuditPage(audit, runsOf(auditId), resultsOf(companyId, auditId, filter, 0, max),
-                countOf(companyId, auditId, filter));
+        List<AuditRun> runs = runsOf(auditId);
+        return new AuditPage(audit, runs, resultsOf(companyId, auditId, filter, 0, max),
+                countOf(companyId, auditId, filter), exceptedChecks.ofRuns(companyId, runs));
     }
 
     private List<AuditRun> runsOf(long auditId) {
@@ -198,14 +204,15 @@ public class Audits {
                 .setParameter("audit", auditId).getResultList();
     }
 
-    /** An audit with its runs (each run's endpoint loaded). */
-    public record AuditWithRuns(Audit audit, List<AuditRun> runs) {
+    /** An audit with its runs (each run's endpoint loaded) and what exceptions in force cover of them. */
+    public record AuditWithRuns(Audit audit, List<AuditRun> runs, Excepted excepted) {
     }
 
     /** One audit with its runs, in one call and one transaction. */
     public AuditWithRuns withRuns(long companyId, long auditId) {
         Audit audit = get(companyId, auditId);
-        return new AuditWithRuns(audit, runsOf(auditId));
+        List<AuditRun> runs = runsOf(auditId);
+        return new AuditWithRuns(audit, runs, exceptedChecks.ofRuns(companyId, runs));
     }
 
     /** The newest audits with their runs: one call, one query for all their runs. */
@@ -218,7 +225,9 @@ public class Audits {
                         + "WHERE r.audit.id IN :audits ORDER BY r.endpoint.hostname", AuditRun.class)
                 .setParameter("audits", audits.stream().map(Audit::getId).toList()).getResultStream()
                 .collect(Collectors.groupingBy(r -> r.getAudit().getId()));
-        return audits.stream().map(a -> new AuditWithRuns(a, runs.getOrDefault(a.getId(), List.of()))).toList();
+        Excepted excepted = exceptedChecks.ofRuns(companyId, runs.values().stream().flatMap(List::stream).toList());
+        return audits.stream().map(a -> new AuditWithRuns(a, runs.getOrDefault(a.getId(), List.of()), excepted))
+                .toList();
     }
 
     /** The newest audits of the company with their runs' totals. */
@@ -245,6 +254,17 @@ public class Audits {
         access.require(companyId, Permission.VIEW);
         find(companyId, auditId);
         return resultsOf(companyId, auditId, filter, first, max);
+    }
+
+    /** Results of an audit (as {@link #results}) with the exceptions in force that cover them. */
+    public record Results(List<CheckResult> results, Excepted excepted) {
+    }
+
+    public Results resultsWithExceptions(long companyId, long auditId, ResultFilter filter, int first, int max) {
+        access.require(companyId, Permission.VIEW);
+        find(companyId, auditId);
+        return new Results(resultsOf(companyId, auditId, filter, first, max),
+                exceptedChecks.ofRuns(companyId, runsOf(auditId)));
     }
 
     private List<CheckResult> resultsOf(long companyId, long auditId, ResultFilter filter, int first, int max) {

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.caart.audit.control.ExceptedChecks;
+import org.caart.audit.control.ExceptedChecks.RunKey;
 import org.caart.audit.entity.AuditRun;
 import org.caart.audit.entity.AuditStatus;
 import org.caart.audit.entity.RunStatus;
@@ -25,7 +27,9 @@ import org.caart.endpoint.entity.EndpointStatus;
  * and policy and for the company, the score's trend per policy, and since when each failing check has been
  * failing. Everything scored comes from completed runs only ({@link Score}): per endpoint and policy the newest
  * completed run stands until another run of that endpoint and policy completes; stopped, failed and running runs
- * are shown as such in the latest audits and never replace it.
+ * are shown as such in the latest audits and never replace it. Each score is also given with the exceptions in force
+ * (failed checks an approved exception covers count as passed); the trend's second line applies the exceptions in
+ * force now to the past audits.
  */
 @Stateless
 public class Dashboards {
@@ -42,45 +46,68 @@ public class Dashboards {
     @Inject
     Access access;
 
+    @Inject
+    ExceptedChecks exceptedChecks;
+
     /** One of the latest audits: its progress, and its score only once it completed. */
     public record AuditLine(long id, String title, String status, OffsetDateTime createdAt, int planned,
-            int received, int passed, int failed, Double score) {
+            int received, int passed, int failed, Double score, Double scoreWithExceptions) {
 
         public String scoreLabel() {
             return Score.label(AuditStatus.valueOf(status), score);
+        }
+
+        public String scoreWithExceptionsLabel() {
+            return Score.label(AuditStatus.valueOf(status), scoreWithExceptions);
         }
     }
 
     /** The standing run of an endpoint and policy: its newest completed run. */
     public record EndpointScore(long endpointId, String hostname, String policyId, String policyName, Double score,
-            OffsetDateTime at, long auditId) {
+            Double scoreWithExceptions, int excepted, OffsetDateTime at, long auditId) {
     }
 
-    public record TrendPoint(long auditId, OffsetDateTime at, double score) {
+    /** An audit's mean score of the policy's completed runs, raw and with the exceptions in force now. */
+    public record TrendPoint(long auditId, OffsetDateTime at, double score, double scoreWithExceptions) {
     }
 
     /** The scores of one policy's completed runs, one point per audit, oldest first. */
     public record PolicyTrend(String policyId, String policyName, List<TrendPoint> points) {
     }
 
+    /** A check failing in a standing run; {@code exceptionId}: the approved exception that excepts it, or null. */
     public record FailingCheck(String hostname, String policyName, String checkId, String title, String severity,
-            OffsetDateTime failingSince, long sinceAuditId) {
+            OffsetDateTime failingSince, long sinceAuditId, Long exceptionId) {
+
+        public boolean excepted() {
+            return exceptionId != null;
+        }
     }
 
     public record Dashboard(List<AuditLine> latest, List<EndpointScore> endpoints, Double companyScore,
-            List<PolicyTrend> trends, List<FailingCheck> failing) {
+            Double companyScoreWithExceptions, List<PolicyTrend> trends, List<FailingCheck> failing) {
+
+        public long exceptedCount() {
+            return failing.stream().filter(FailingCheck::excepted).count();
+        }
     }
 
     public Dashboard of(long companyId) {
         access.require(companyId, Permission.VIEW);
         Map<String, List<AuditRun>> history = history(companyId);
-        List<EndpointScore> endpoints = history.values().stream().map(runs -> runs.get(0))
+        List<AuditRun> standing = history.values().stream().map(runs -> runs.get(0)).toList();
+        Excepted excepted = exceptedChecks.ofRuns(companyId, standing);
+        List<EndpointScore> endpoints = standing.stream()
                 .map(r -> new EndpointScore(r.getEndpoint().getId(), r.getEndpoint().getHostname(), r.getPolicyId(),
-                        r.getPolicyName(), r.score(), r.getFinishedAt(), r.getAudit().getId()))
+                        r.getPolicyName(), r.score(), excepted.score(r), excepted.count(r.getId()),
+                        r.getFinishedAt(), r.getAudit().getId()))
                 .sorted(Comparator.comparing(EndpointScore::hostname).thenComparing(EndpointScore::policyName))
                 .toList();
         Double company = Score.mean(endpoints.stream().map(EndpointScore::score).toList());
-        return new Dashboard(latest(companyId), endpoints, company, trends(companyId), failing(history));
+        Double companyWithExceptions = Score.mean(endpoints.stream().map(EndpointScore::scoreWithExceptions)
+                .toList());
+        return new Dashboard(latest(companyId), endpoints, company, companyWithExceptions, trends(companyId),
+                failing(history, excepted));
     }
 
     private List<AuditLine> latest(long companyId) {
@@ -91,17 +118,23 @@ public class Dashboards {
             return List.of();
         }
         Map<Long, List<Object[]>> runs = new HashMap<>();
-        for (Object[] r : em.createQuery("SELECT r.audit.id, r.status, r.planned, r.received, r.passed, r.failed "
-                        + "FROM AuditRun r WHERE r.audit.id IN :audits", Object[].class)
+        List<RunKey> keys = new ArrayList<>();
+        for (Object[] r : em.createQuery("SELECT r.audit.id, r.status, r.planned, r.received, r.passed, r.failed, "
+                        + "r.id, e.id, e.tags, r.policyId FROM AuditRun r JOIN r.endpoint e "
+                        + "WHERE r.audit.id IN :audits", Object[].class)
                 .setParameter("audits", audits.stream().map(a -> (Long) a[0]).toList()).getResultList()) {
             runs.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(r);
+            keys.add(key(r, 6));
         }
+        Excepted excepted = exceptedChecks.of(companyId, keys);
         List<AuditLine> lines = new ArrayList<>();
         for (Object[] a : audits) {
             List<Object[]> own = runs.getOrDefault((Long) a[0], List.of());
             lines.add(new AuditLine((Long) a[0], (String) a[1], a[2].toString(), (OffsetDateTime) a[3],
                     sum(own, 2), sum(own, 3), sum(own, 4), sum(own, 5),
-                    Score.mean(own.stream().map(r -> Score.ofRun((RunStatus) r[1], num(r[4]), num(r[5]))).toList())));
+                    Score.mean(own.stream().map(r -> Score.ofRun((RunStatus) r[1], num(r[4]), num(r[5]))).toList()),
+                    Score.mean(own.stream().map(r -> Score.ofRun((RunStatus) r[1], num(r[4]), num(r[5]),
+                            excepted.count((String) r[6]))).toList())));
         }
         return lines;
     }
@@ -128,30 +161,35 @@ public class Dashboards {
     }
 
     private List<PolicyTrend> trends(long companyId) {
-        List<Object[]> rows = em.createQuery("SELECT a.id, a.createdAt, r.policyId, r.policyName, r.passed, r.failed "
-                        + "FROM AuditRun r JOIN r.audit a WHERE r.companyId = :company AND r.status = :completed "
-                        + "ORDER BY a.createdAt DESC, a.id DESC", Object[].class)
+        List<Object[]> rows = em.createQuery("SELECT a.id, a.createdAt, r.policyId, r.policyName, r.passed, r.failed, "
+                        + "r.id, e.id, e.tags, r.policyId "
+                        + "FROM AuditRun r JOIN r.audit a JOIN r.endpoint e WHERE r.companyId = :company "
+                        + "AND r.status = :completed ORDER BY a.createdAt DESC, a.id DESC", Object[].class)
                 .setParameter("company", companyId).setParameter("completed", RunStatus.COMPLETED)
                 .setMaxResults(HISTORY_RUNS).getResultList();
+        Excepted excepted = exceptedChecks.of(companyId, rows.stream().map(r -> key(r, 6)).toList());
         Map<String, String> names = new LinkedHashMap<>();
-        Map<String, LinkedHashMap<Long, List<Double>>> scores = new LinkedHashMap<>();
+        Map<String, LinkedHashMap<Long, List<Double[]>>> scores = new LinkedHashMap<>();
         Map<Long, OffsetDateTime> dates = new HashMap<>();
         for (Object[] r : rows) {
             String policy = (String) r[2];
             names.putIfAbsent(policy, (String) r[3]);
-            LinkedHashMap<Long, List<Double>> audits = scores.computeIfAbsent(policy, k -> new LinkedHashMap<>());
+            LinkedHashMap<Long, List<Double[]>> audits = scores.computeIfAbsent(policy, k -> new LinkedHashMap<>());
             if (audits.size() < TREND || audits.containsKey((Long) r[0])) {
-                audits.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(Score.percent(num(r[4]), num(r[5])));
+                audits.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add(new Double[] {
+                        Score.percent(num(r[4]), num(r[5])),
+                        Score.percent(num(r[4]), num(r[5]), excepted.count((String) r[6]))});
                 dates.put((Long) r[0], (OffsetDateTime) r[1]);
             }
         }
         List<PolicyTrend> trends = new ArrayList<>();
-        for (Map.Entry<String, LinkedHashMap<Long, List<Double>>> policy : scores.entrySet()) {
+        for (Map.Entry<String, LinkedHashMap<Long, List<Double[]>>> policy : scores.entrySet()) {
             List<TrendPoint> points = new ArrayList<>();
             policy.getValue().forEach((audit, runScores) -> {
-                Double score = Score.mean(runScores);
+                Double score = Score.mean(runScores.stream().map(s -> s[0]).toList());
+                Double withExceptions = Score.mean(runScores.stream().map(s -> s[1]).toList());
                 if (score != null) {
-                    points.add(0, new TrendPoint(audit, dates.get(audit), score));
+                    points.add(0, new TrendPoint(audit, dates.get(audit), score, withExceptions));
                 }
             });
             if (!points.isEmpty()) {
@@ -167,7 +205,7 @@ public class Dashboards {
      * completed runs of that endpoint and policy while the check kept failing (a stopped run in between neither
      * ends nor restarts a streak).
      */
-    private List<FailingCheck> failing(Map<String, List<AuditRun>> history) {
+    private List<FailingCheck> failing(Map<String, List<AuditRun>> history, Excepted excepted) {
         if (history.isEmpty()) {
             return List.of();
         }
@@ -187,7 +225,8 @@ public class Dashboards {
                 failing.add(new FailingCheck(standing.getEndpoint().getHostname(), standing.getPolicyName(),
                         check.getKey(), (String) check.getValue()[0],
                         check.getValue()[1] == null ? "" : check.getValue()[1].toString(),
-                        since.getAudit().getCreatedAt(), since.getAudit().getId()));
+                        since.getAudit().getCreatedAt(), since.getAudit().getId(),
+                        excepted.exceptionOf((Long) check.getValue()[2])));
             }
         }
         failing.sort(Comparator.comparing(FailingCheck::failingSince).thenComparing(FailingCheck::hostname)
@@ -200,14 +239,21 @@ public class Dashboards {
         Map<String, Map<String, Object[]>> byRun = new HashMap<>();
         for (int from = 0; from < runIds.size(); from += 1000) {
             List<String> part = runIds.subList(from, Math.min(runIds.size(), from + 1000));
-            for (Object[] r : em.createQuery("SELECT c.runId, c.checkId, c.title, c.severity FROM CheckResult c "
+            for (Object[] r : em.createQuery("SELECT c.runId, c.checkId, c.title, c.severity, c.id FROM CheckResult c "
                             + "WHERE c.runId IN :runs AND c.status = :failed", Object[].class)
                     .setParameter("runs", part).setParameter("failed", CheckStatus.FAILED).getResultList()) {
                 byRun.computeIfAbsent((String) r[0], k -> new HashMap<>())
-                        .put((String) r[1], new Object[] {r[2], r[3]});
+                        .put((String) r[1], new Object[] {r[2], r[3], r[4]});
             }
         }
         return byRun;
+    }
+
+    /** A run's key for exceptions from a row: run id, endpoint id, endpoint tags, policy id from {@code at}. */
+    private static RunKey key(Object[] row, int at) {
+        String tags = (String) row[at + 2];
+        return new RunKey((String) row[at], (Long) row[at + 1],
+                tags == null ? List.of() : java.util.Arrays.asList(tags.split(",")), (String) row[at + 3]);
     }
 
     private static int sum(List<Object[]> rows, int column) {

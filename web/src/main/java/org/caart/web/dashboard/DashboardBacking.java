@@ -65,11 +65,21 @@ public class DashboardBacking implements Serializable {
 
     /** A policy's trend as SVG polyline points: x spread evenly, y = 100 % at the top. */
     public String trendPoints(Dashboards.PolicyTrend trend) {
+        return points(trend, false);
+    }
+
+    /** The same with the exceptions in force now (a dashed second line). */
+    public String trendPointsWithExceptions(Dashboards.PolicyTrend trend) {
+        return points(trend, true);
+    }
+
+    private static String points(Dashboards.PolicyTrend trend, boolean withExceptions) {
         List<Dashboards.TrendPoint> points = trend.points();
         int n = points.size();
         return IntStream.range(0, n).mapToObj(i -> String.format(Locale.ROOT, "%.1f,%.1f",
                         n == 1 ? WIDTH / 2.0 : i * (double) WIDTH / (n - 1),
-                        HEIGHT - points.get(i).score() * HEIGHT / 100.0))
+                        HEIGHT - (withExceptions ? points.get(i).scoreWithExceptions() : points.get(i).score())
+                                * HEIGHT / 100.0))
                 .collect(Collectors.joining(" "));
     }
 }
