@@ -7,10 +7,11 @@ import org.caart.audit.entity.Score;
 /**
  * Which failed results of some runs an exception covers: per run how many, per result the exception's id. Scores
  * with exceptions are read from here ({@link Score}); nothing is excepted when no exception is in force.
+ * {@code statements}: the SQL statements it took.
  */
-public record Excepted(Map<String, Integer> perRun, Map<Long, Long> byResult) {
+public record Excepted(Map<String, Integer> perRun, Map<Long, Long> byResult, int statements) {
 
-    public static final Excepted NONE = new Excepted(Map.of(), Map.of());
+    public static final Excepted NONE = new Excepted(Map.of(), Map.of(), 0);
 
     public Excepted {
         perRun = Map.copyOf(perRun);

@@ -13,6 +13,7 @@ public final class ExceptionsInForce {
     private final long companyId;
     private final OffsetDateTime at;
     private final List<ExceptionInForce> exceptions = new ArrayList<>();
+    private int statements;
 
     public ExceptionsInForce(long companyId, OffsetDateTime at) {
         this.companyId = companyId;
@@ -21,6 +22,15 @@ public final class ExceptionsInForce {
 
     public void add(ExceptionInForce exception) {
         exceptions.add(exception);
+    }
+
+    /** The SQL statements the observer ran to answer (the digest counts them). */
+    public void ran(int statementsRun) {
+        statements += statementsRun;
+    }
+
+    public int statements() {
+        return statements;
     }
 
     public long companyId() {

@@ -44,10 +44,10 @@ public class ExceptedChecks {
         }
     }
 
-    public List<ExceptionInForce> inForce(long companyId) {
+    public ExceptionsInForce inForce(long companyId) {
         ExceptionsInForce question = new ExceptionsInForce(companyId, OffsetDateTime.now(clock));
         ask.fire(question);
-        return question.exceptions();
+        return question;
     }
 
     public Excepted ofRuns(long companyId, Collection<AuditRun> runs) {
@@ -58,16 +58,19 @@ public class ExceptedChecks {
         if (runs.isEmpty()) {
             return Excepted.NONE;
         }
-        List<ExceptionInForce> exceptions = inForce(companyId);
+        ExceptionsInForce answer = inForce(companyId);
+        List<ExceptionInForce> exceptions = answer.exceptions();
         if (exceptions.isEmpty()) {
-            return Excepted.NONE;
+            return new Excepted(Map.of(), Map.of(), answer.statements());
         }
+        int statements = answer.statements();
         Set<String> checks = exceptions.stream().map(ExceptionInForce::checkId).collect(Collectors.toSet());
         Map<String, RunKey> byId = runs.stream().collect(Collectors.toMap(RunKey::runId, r -> r, (a, b) -> a));
         List<String> ids = List.copyOf(byId.keySet());
         Map<String, Integer> perRun = new HashMap<>();
         Map<Long, Long> byResult = new HashMap<>();
         for (int from = 0; from < ids.size(); from += 1000) {
+            statements++;
             for (Object[] r : em.createQuery("SELECT c.id, c.runId, c.checkId, c.observed FROM CheckResult c "
                             + "WHERE c.companyId = :company AND c.runId IN :runs AND c.status = :failed "
                             + "AND c.checkId IN :checks", Object[].class)
@@ -82,6 +85,6 @@ public class ExceptedChecks {
                         });
             }
         }
-        return new Excepted(perRun, byResult);
+        return new Excepted(perRun, byResult, statements);
     }
 }

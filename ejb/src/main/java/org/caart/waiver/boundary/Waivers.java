@@ -228,6 +228,7 @@ public class Waivers {
     /** Audit asks which exceptions are in force: approved, not expired, each with its evidence. */
     public void answer(@Observes ExceptionsInForce question) {
         List<Waiver> waivers = inForce(question.companyId(), question.at());
+        question.ran(waivers.isEmpty() ? 1 : 2);
         if (waivers.isEmpty()) {
             return;
         }
@@ -299,7 +300,6 @@ public class Waivers {
     private Waiver lock(long companyId, long waiverId) {
         Waiver waiver = find(companyId, waiverId);
         em.lock(waiver, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(waiver);
         return waiver;
     }
 
