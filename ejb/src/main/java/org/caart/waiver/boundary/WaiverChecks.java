@@ -1,8 +1,6 @@
 package org.caart.waiver.boundary;
 
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -54,7 +52,6 @@ public class WaiverChecks {
     @Inject
     TrailRecorder trail;
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void run() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<TrailEntry> entries = new ArrayList<>();
