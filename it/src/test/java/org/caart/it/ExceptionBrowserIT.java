@@ -64,7 +64,7 @@ class ExceptionBrowserIT {
             assertTrue(owner.textOf("messages").contains("You requested this exception, so another member"),
                     owner.text());
             assertTrue(owner.textOf("list:exceptions").contains("REQUESTED"), owner.text());
-            owner.screenshot("exception-4-self-approval-refused");
+            owner.screenshot("exception-4-self-approval-refused", "messages");
             assertEquals(List.of(), owner.cspViolations(), "no CSP violation in the console");
         }
         try (Browser second = new Browser(SharedServer.server())) {
@@ -75,8 +75,11 @@ class ExceptionBrowserIT {
             second.click(approve);
             assertTrue(second.textOf("messages").contains("approved"), second.text());
             String table = second.textOf("list:exceptions");
-            assertTrue(table.contains("APPROVED") && table.contains("setting = off")
-                    && table.contains(approver.email()), table);
+            assertTrue(table.contains("APPROVED") && table.contains(approver.email()), table);
+            second.driver().findElement(By.cssSelector("[id='list:exceptions'] .ui-row-toggler")).click();
+            second.settle();
+            String details = second.textOf("list:exceptions");
+            assertTrue(details.contains("setting = off") && details.contains("compensating firewall rule"), details);
             second.screenshot("exception-5-approved", "list:exceptions");
 
             second.open("/app/audit.xhtml?company=" + t.companyId() + "&audit=" + audit);
@@ -84,6 +87,7 @@ class ExceptionBrowserIT {
             assertEquals("88%", second.textOf("scoreWithExceptions"));
             assertTrue(second.textOf("live:results").contains("EXCEPTED"), second.textOf("live:results"));
             second.screenshot("exception-6-audit-excepted", "live:summary");
+            second.screenshot("exception-6b-results-excepted", "live:results");
             second.open("/app/dashboard.xhtml?company=" + t.companyId());
             assertEquals("75%", second.textOf("companyScore"));
             assertEquals("88%", second.textOf("companyScoreWithExceptions"));
