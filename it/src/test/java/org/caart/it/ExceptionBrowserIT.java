@@ -57,7 +57,7 @@ class ExceptionBrowserIT {
             owner.click("request:submit");
             assertTrue(owner.textOf("messages").contains("requested"), owner.text());
             String table = owner.textOf("list:exceptions");
-            assertTrue(table.contains("REQUESTED") && table.contains("CHG-1234"), table);
+            assertTrue(table.contains("REQUESTED") && table.contains("check-0") && table.contains(t.ownerEmail()), table);
             owner.screenshot("exception-3-requested", "list:exceptions");
             String approve = owner.driver().findElement(By.cssSelector("[id$=':approve']")).getAttribute("id");
             owner.click(approve);
@@ -79,7 +79,8 @@ class ExceptionBrowserIT {
             second.driver().findElement(By.cssSelector("[id='list:exceptions'] .ui-row-toggler")).click();
             second.settle();
             String details = second.textOf("list:exceptions");
-            assertTrue(details.contains("setting = off") && details.contains("compensating firewall rule"), details);
+            assertTrue(details.contains("setting = off") && details.contains("compensating firewall rule")
+                    && details.contains("CHG-1234"), details);
             second.screenshot("exception-5-approved", "list:exceptions");
 
             second.open("/app/audit.xhtml?company=" + t.companyId() + "&audit=" + audit);
