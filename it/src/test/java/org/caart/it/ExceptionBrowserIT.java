@@ -57,7 +57,8 @@ class ExceptionBrowserIT {
             owner.click("request:submit");
             assertTrue(owner.textOf("messages").contains("requested"), owner.text());
             String table = owner.textOf("list:exceptions");
-            assertTrue(table.contains("REQUESTED") && table.contains("check-0") && table.contains(t.ownerEmail()), table);
+            assertTrue(table.contains("REQUESTED") && table.contains("check-0") && table.contains(t.ownerEmail()),
+                    table);
             owner.screenshot("exception-3-requested", "list:exceptions");
             String approve = owner.driver().findElement(By.cssSelector("[id$=':approve']")).getAttribute("id");
             owner.click(approve);
