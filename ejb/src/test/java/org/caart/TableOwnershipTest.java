@@ -46,6 +46,7 @@ class TableOwnershipTest {
             Map.entry("remediation", Set.of("remediation", "remediation_order", "remediation_item",
                     "remediation_step", "remediation_setting")),
             Map.entry("report", Set.of()),
+            Map.entry("waiver", Set.of("waiver", "waiver_evidence", "waiver_limit")),
             Map.entry("mail", Set.of("outbox_mail")),
             Map.entry("trail", Set.of("trail_event")),
             Map.entry("export", Set.of("company_deletion")));

@@ -50,6 +50,8 @@ class CompanyIsolationIT {
     static long bPolicyId;
     static long aRemediationId;
     static long bRemediationId;
+    static long aExceptionId;
+    static long bExceptionId;
 
     @BeforeAll
     static void twoCompanies() {
@@ -67,6 +69,8 @@ class CompanyIsolationIT {
         bEndpointId = AgentApiIT.endpointId(b, "bravo-host");
         aRemediationId = remediation(a, aAgent);
         bRemediationId = remediation(b, bAgent);
+        aExceptionId = ExceptionsIT.requestForLatestAudit(a);
+        bExceptionId = ExceptionsIT.requestForLatestAudit(b);
         aAuditId = AgentApiIT.startAudit(a, "Alpha audit");
         bAuditTitle = "Bravo secret audit " + b.companyId();
         bAuditId = AgentApiIT.startAudit(b, bAuditTitle);
@@ -85,10 +89,10 @@ class CompanyIsolationIT {
     static Map<String, Long> ids(boolean ofB) {
         return ofB ? Map.of("company", b.companyId(), "member", bMemberId, "invitation", bInvitationId,
                 "endpoint", bEndpointId, "audit", bAuditId, "device", bDeviceId, "key", bKeyId, "policy", bPolicyId,
-                "remediation", bRemediationId)
+                "remediation", bRemediationId, "exception", bExceptionId)
                 : Map.of("company", a.companyId(), "member", aMemberId, "invitation", aInvitationId,
                         "endpoint", aEndpointId, "audit", aAuditId, "device", aDeviceId, "key", aKeyId,
-                        "policy", aPolicyId, "remediation", aRemediationId);
+                        "policy", aPolicyId, "remediation", aRemediationId, "exception", aExceptionId);
     }
 
     /**
@@ -99,7 +103,8 @@ class CompanyIsolationIT {
         return "?company=" + company + "&audit=" + audit + "&device="
                 + (audit == bAuditId ? bDeviceId : aDeviceId) + "&remediation="
                 + (audit == bAuditId ? bRemediationId : aRemediationId) + "&endpoint="
-                + (audit == bAuditId ? bEndpointId : aEndpointId) + "&from=" + audit + "&to=" + audit;
+                + (audit == bAuditId ? bEndpointId : aEndpointId) + "&from=" + audit + "&to=" + audit + "&exception="
+                + (audit == bAuditId ? bExceptionId : aExceptionId);
     }
 
     @Test
@@ -132,7 +137,7 @@ class CompanyIsolationIT {
             assertEquals(404, reply.status(), op + " on company B: " + reply.body());
             assertTrue(reply.contentType().startsWith("application/problem+json"), op + " answers problem+json");
             if (!op.path().equals("/api/companies/{company}")
-                    && op.path().matches(".*\\{(member|invitation|endpoint|audit|device|key|policy|remediation)}.*")) {
+                    && op.path().matches(".*\\{(member|invitation|endpoint|audit|device|key|policy|remediation|exception)}.*")) {
                 Map<String, Long> mixedIds = new java.util.HashMap<>(ids(true));
                 mixedIds.put("company", a.companyId());
                 Api.Reply mixed = call(a.api(), op, mixedIds);
@@ -197,6 +202,8 @@ class CompanyIsolationIT {
                 tenant.api().get(tenant.path("/policies")).body(),
                 tenant.api().get(tenant.path("/remediations")).body(),
                 tenant.api().get(tenant.path("/remediation-settings")).body(),
+                tenant.api().get(tenant.path("/exceptions")).body(),
+                tenant.api().get(tenant.path("/exception-settings")).body(),
                 tenant.api().get(tenant.path("/trail")).body());
     }
 

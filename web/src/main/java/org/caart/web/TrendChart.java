@@ -73,6 +73,25 @@ public final class TrendChart implements Serializable {
                     .add("spanGaps", true).add("borderColor", colour).add("backgroundColor", colour)
                     .add("pointRadius", 4).add("pointHoverRadius", 7).add("borderWidth", 2).add("tension", 0)
                     .add("clip", false));
+            // the same policy with the exceptions in force now: a dashed line, only where it differs
+            if (trends.get(t).points().stream().anyMatch(p -> round(p.scoreWithExceptions()) != round(p.score()))) {
+                Map<Integer, Double> excepted = new TreeMap<>();
+                trends.get(t).points().forEach(p -> excepted.put(position.get(p.auditId()),
+                        round(p.scoreWithExceptions())));
+                JsonArrayBuilder dashed = Json.createArrayBuilder();
+                for (int i = 0; i < axis.size(); i++) {
+                    if (excepted.containsKey(i)) {
+                        dashed.add(excepted.get(i));
+                    } else {
+                        dashed.addNull();
+                    }
+                }
+                datasets.add(Json.createObjectBuilder().add("label", trends.get(t).policyName()
+                                + " (with exceptions)").add("data", dashed).add("spanGaps", true)
+                        .add("borderColor", colour).add("backgroundColor", colour)
+                        .add("borderDash", Json.createArrayBuilder().add(6).add(4)).add("pointRadius", 3)
+                        .add("pointHoverRadius", 6).add("borderWidth", 2).add("tension", 0).add("clip", false));
+            }
         }
         this.points = count;
         this.policies = trends.stream().map(PolicyTrend::policyName).toList();

@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.caart.audit.control.AuditProgress;
+import org.caart.audit.control.ExceptedChecks;
+import org.caart.audit.control.ExceptedChecks.RunKey;
 import org.caart.audit.entity.RunStatus;
 import org.caart.audit.entity.Score;
 import org.caart.contract.agent.v1.CheckStatus;
@@ -38,6 +40,9 @@ public class AuditFindings {
     @Inject
     AuditProgress progress;
 
+    @Inject
+    ExceptedChecks exceptedChecks;
+
     public record Finding(long auditId, String hostname, String text) {
     }
 
@@ -46,7 +51,7 @@ public class AuditFindings {
             int statements) {
     }
 
-    private record Ended(String runId, long auditId, String hostname, int passed, int failed) {
+    private record Ended(String runId, long auditId, String hostname, int passed, int failed, RunKey key) {
     }
 
     private record Previous(String runId, int passed, int failed) {
@@ -71,29 +76,66 @@ public class AuditFindings {
             return new Findings(List.of(), List.of(), failedToStart, 2);
         }
         Map<String, Previous> previous = previous(newest);
-        List<Finding> drops = new ArrayList<>();
+        List<Ended> dropped = new ArrayList<>();
         for (Ended run : newest) {
             Previous before = previous.get(run.runId());
             Double was = before == null ? null : Score.percent(before.passed(), before.failed());
             Double after = Score.percent(run.passed(), run.failed());
             if (was != null && after != null && after < was - 0.05) {
-                drops.add(new Finding(run.auditId(), run.hostname(), "score fell from " + percent(was) + " to "
-                        + percent(after)));
+                dropped.add(run);
             }
         }
-        return new Findings(drops, newFailures(newest, previous), failedToStart, previous.isEmpty() ? 3 : 5);
+        Drops drops = drops(companyId, dropped, previous);
+        return new Findings(drops.findings(), newFailures(newest, previous), failedToStart,
+                (previous.isEmpty() ? 3 : 5) + drops.statements());
+    }
+
+    private record Drops(List<Finding> findings, int statements) {
+    }
+
+    /** "score fell from .. to ..", and the same with the exceptions in force when they change either score. */
+    private Drops drops(long companyId, List<Ended> dropped, Map<String, Previous> previous) {
+        if (dropped.isEmpty()) {
+            return new Drops(List.of(), 0);
+        }
+        List<RunKey> keys = new ArrayList<>();
+        for (Ended run : dropped) {
+            keys.add(run.key());
+            RunKey k = run.key();
+            keys.add(new RunKey(previous.get(run.runId()).runId(), k.endpointId(), k.tags(), k.policyId()));
+        }
+        Excepted excepted = exceptedChecks.of(companyId, keys);
+        List<Finding> drops = new ArrayList<>();
+        for (Ended run : dropped) {
+            Previous before = previous.get(run.runId());
+            int exceptedBefore = excepted.count(before.runId());
+            int exceptedNow = excepted.count(run.runId());
+            String text = "score fell from " + percent(Score.percent(before.passed(), before.failed())) + " to "
+                    + percent(Score.percent(run.passed(), run.failed()));
+            if (exceptedBefore + exceptedNow > 0) {
+                text += " (with exceptions: from " + percent(Score.percent(before.passed(), before.failed(),
+                        exceptedBefore)) + " to " + percent(Score.percent(run.passed(), run.failed(), exceptedNow))
+                        + ")";
+            }
+            drops.add(new Finding(run.auditId(), run.hostname(), text));
+        }
+        return new Drops(drops, excepted.statements());
     }
 
     private List<Ended> newestPerEndpoint(long companyId, OffsetDateTime since, int max) {
         List<Ended> newest = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         for (Object[] r : em.createQuery("SELECT r.id, r.audit.id, r.endpoint.id, r.endpoint.hostname, r.passed, "
-                        + "r.failed FROM AuditRun r WHERE r.companyId = :company AND r.status = :status "
+                        + "r.failed, r.endpoint.tags, r.policyId FROM AuditRun r WHERE r.companyId = :company "
+                        + "AND r.status = :status "
                         + "AND r.finishedAt >= :since ORDER BY r.finishedAt DESC", Object[].class)
                 .setParameter("company", companyId).setParameter("status", RunStatus.COMPLETED)
                 .setParameter("since", since).setMaxResults(1000).getResultList()) {
             if (seen.add((Long) r[2]) && seen.size() <= max) {
-                newest.add(new Ended((String) r[0], (Long) r[1], (String) r[3], (Integer) r[4], (Integer) r[5]));
+                String tags = (String) r[6];
+                newest.add(new Ended((String) r[0], (Long) r[1], (String) r[3], (Integer) r[4], (Integer) r[5],
+                        new RunKey((String) r[0], (Long) r[2], tags == null ? List.of()
+                                : java.util.Arrays.asList(tags.split(",")), (String) r[7])));
             }
         }
         return newest;

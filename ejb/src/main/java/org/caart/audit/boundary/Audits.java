@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.caart.account.entity.UserAccount;
 import org.caart.audit.control.AuditProgress;
+import org.caart.audit.control.ExceptedChecks;
 import org.caart.audit.entity.Audit;
 import org.caart.audit.entity.AuditRun;
 import org.caart.audit.entity.CheckResult;
@@ -68,6 +69,9 @@ public class Audits {
 
     @Inject
     Policies policies;
+
+    @Inject
+    ExceptedChecks exceptedChecks;
 
     @Inject
     @ConfigProperty(name = "caart.audit.start-deadline-minutes", defaultValue = "30")
@@ -180,11 +184,12 @@ public class Audits {
     }
 
     /**
-     * The audit page: the audit, its runs, the first page of filtered results and their count, how many results
-     * were not run because their host does not allow commands from the server, and the company's time zone.
+     * The audit page: the audit, its runs, the first page of filtered results and their count, what exceptions in
+     * force cover ({@code excepted}), how many results were not run because their host does not allow commands from
+     * the server, and the company's time zone.
      */
     public record AuditPage(Audit audit, List<AuditRun> runs, List<CheckResult> results, long resultCount,
-            long commandsRefused, ZoneId zone) {
+            Excepted excepted, long commandsRefused, ZoneId zone) {
     }
 
     /**
@@ -198,7 +203,8 @@ public class Audits {
         boolean anyNotRun = runs.stream().anyMatch(r -> r.getNotRun() > 0);
         return new AuditPage(audit, runs, resultsOf(companyId, auditId, filter, Math.max(0, first),
                 Math.max(1, Math.min(max, 500))), countOf(companyId, auditId, filter),
-                anyNotRun ? commandsRefused(companyId, auditId) : 0, member.getCompany().zoneId());
+                exceptedChecks.ofRuns(companyId, runs), anyNotRun ? commandsRefused(companyId, auditId) : 0,
+                member.getCompany().zoneId());
     }
 
     /** Results not run because the host does not allow commands from the server (errors and not-run only). */
@@ -212,8 +218,11 @@ public class Audits {
                 .getSingleResult();
     }
 
-    /** A results page: the rows and the count of all that pass the filter (paging the audit page's table). */
-    public record ResultPage(List<CheckResult> results, long count) {
+    /**
+     * A results page: the rows, the count of all that pass the filter (paging the audit page's table) and what
+     * exceptions in force cover.
+     */
+    public record ResultPage(List<CheckResult> results, long count, Excepted excepted) {
     }
 
     /** One page of an audit's results that pass the filter, and their total, in one call. */
@@ -221,7 +230,7 @@ public class Audits {
         access.require(companyId, Permission.VIEW);
         find(companyId, auditId);
         return new ResultPage(resultsOf(companyId, auditId, filter, Math.max(0, first), Math.max(1, Math.min(max, 500))),
-                countOf(companyId, auditId, filter));
+                countOf(companyId, auditId, filter), exceptedChecks.ofRuns(companyId, runsOf(auditId)));
     }
 
     private List<AuditRun> runsOf(long auditId) {
@@ -230,14 +239,15 @@ public class Audits {
                 .setParameter("audit", auditId).getResultList();
     }
 
-    /** An audit with its runs (each run's endpoint loaded). */
-    public record AuditWithRuns(Audit audit, List<AuditRun> runs) {
+    /** An audit with its runs (each run's endpoint loaded) and what exceptions in force cover of them. */
+    public record AuditWithRuns(Audit audit, List<AuditRun> runs, Excepted excepted) {
     }
 
     /** One audit with its runs, in one call and one transaction. */
     public AuditWithRuns withRuns(long companyId, long auditId) {
         Audit audit = get(companyId, auditId);
-        return new AuditWithRuns(audit, runsOf(auditId));
+        List<AuditRun> runs = runsOf(auditId);
+        return new AuditWithRuns(audit, runs, exceptedChecks.ofRuns(companyId, runs));
     }
 
     /** The newest audits with their runs: one call, one query for all their runs. */
@@ -250,7 +260,9 @@ public class Audits {
                         + "WHERE r.audit.id IN :audits ORDER BY r.endpoint.hostname", AuditRun.class)
                 .setParameter("audits", audits.stream().map(Audit::getId).toList()).getResultStream()
                 .collect(Collectors.groupingBy(r -> r.getAudit().getId()));
-        return audits.stream().map(a -> new AuditWithRuns(a, runs.getOrDefault(a.getId(), List.of()))).toList();
+        Excepted excepted = exceptedChecks.ofRuns(companyId, runs.values().stream().flatMap(List::stream).toList());
+        return audits.stream().map(a -> new AuditWithRuns(a, runs.getOrDefault(a.getId(), List.of()), excepted))
+                .toList();
     }
 
     /** The newest audits of the company with their runs' totals. */
@@ -277,6 +289,17 @@ public class Audits {
         access.require(companyId, Permission.VIEW);
         find(companyId, auditId);
         return resultsOf(companyId, auditId, filter, first, max);
+    }
+
+    /** Results of an audit (as {@link #results}) with the exceptions in force that cover them. */
+    public record Results(List<CheckResult> results, Excepted excepted) {
+    }
+
+    public Results resultsWithExceptions(long companyId, long auditId, ResultFilter filter, int first, int max) {
+        access.require(companyId, Permission.VIEW);
+        find(companyId, auditId);
+        return new Results(resultsOf(companyId, auditId, filter, first, max),
+                exceptedChecks.ofRuns(companyId, runsOf(auditId)));
     }
 
     private List<CheckResult> resultsOf(long companyId, long auditId, ResultFilter filter, int first, int max) {

@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.caart.audit.control.ExceptedChecks;
+import org.caart.audit.control.ExceptedChecks.RunKey;
 import org.caart.audit.entity.AuditRun;
 import org.caart.audit.entity.AuditStatus;
 import org.caart.audit.entity.RunStatus;
@@ -38,6 +40,9 @@ public class EndpointHistory {
     @Inject
     Access access;
 
+    @Inject
+    ExceptedChecks exceptedChecks;
+
     /** The endpoint's run in one audit. */
     public record AuditLine(long auditId, String title, AuditStatus auditStatus, RunStatus runStatus,
             String policyName, OffsetDateTime createdAt, int passed, int failed, String scoreLabel) implements Serializable {
@@ -55,12 +60,17 @@ public class EndpointHistory {
                 .orElseThrow(() -> new NotFoundException("Endpoint"));
         Standings standings = new Standings(em);
         List<Standings.Standing> standing = standings.ofEndpoint(endpointId, endpoint.getHostname());
+        ExceptionsInForce inForce = exceptedChecks.inForce(companyId);
+        Excepted excepted = inForce.exceptions().isEmpty() ? Excepted.NONE : exceptedChecks.of(inForce,
+                standing.stream().map(r -> new RunKey(r.runId(), r.endpointId(), r.tags(), r.policyId())).toList());
         List<Dashboards.EndpointScore> scores = standing.stream()
                 .map(r -> new Dashboards.EndpointScore(r.endpointId(), r.hostname(), r.policyId(), r.policyName(),
-                        Score.percent(r.passed(), r.failed()), r.finishedAt(), r.auditId()))
+                        Score.percent(r.passed(), r.failed()),
+                        Score.percent(r.passed(), r.failed(), excepted.count(r.runId())), excepted.count(r.runId()),
+                        r.finishedAt(), r.auditId()))
                 .toList();
         List<Dashboards.FailingCheck> failing = standings.failing(standing, 0,
-                (int) Math.min(Integer.MAX_VALUE, Standings.failingCount(standing)));
+                (int) Math.min(Integer.MAX_VALUE, Standings.failingCount(standing)), excepted);
         List<AuditRun> runs = em.createQuery("SELECT r FROM AuditRun r JOIN FETCH r.audit WHERE r.endpoint.id = :endpoint "
                         + "ORDER BY r.createdAt DESC, r.id", AuditRun.class)
                 .setParameter("endpoint", endpointId).setMaxResults(AUDITS).getResultList();
@@ -69,24 +79,31 @@ public class EndpointHistory {
         List<AuditLine> audits = runs.stream().map(r -> new AuditLine(r.getAudit().getId(), r.getAudit().getTitle(),
                 r.getAudit().getStatus(), r.getStatus(), r.getPolicyName(), r.getAudit().getCreatedAt(), r.getPassed(),
                 r.getFailed(), r.scoreLabel())).toList();
-        return new View(member.getCompany().zoneId(), endpoint, scores, trends(endpointId), failing, audits, count);
+        return new View(member.getCompany().zoneId(), endpoint, scores, trends(endpoint, inForce), failing, audits,
+                count);
     }
 
     /** Per policy the endpoint's newest {@link #TREND} completed runs, one point each, oldest first. */
-    private List<PolicyTrend> trends(long endpointId) {
+    private List<PolicyTrend> trends(Endpoint endpoint, ExceptionsInForce inForce) {
+        long endpointId = endpoint.getId();
         List<Object[]> rows = em.createQuery("SELECT r.policyId, r.policyName, a.id, a.title, a.createdAt, r.passed, "
-                        + "r.failed FROM AuditRun r JOIN r.audit a WHERE r.endpoint.id = :endpoint "
+                        + "r.failed, r.id FROM AuditRun r JOIN r.audit a WHERE r.endpoint.id = :endpoint "
                         + "AND r.status = :completed ORDER BY r.finishedAt DESC, r.id", Object[].class)
                 .setParameter("endpoint", endpointId).setParameter("completed", RunStatus.COMPLETED)
                 .getResultList();
+        Excepted excepted = inForce.exceptions().isEmpty() ? Excepted.NONE : exceptedChecks.of(inForce, rows.stream()
+                .map(r -> new RunKey((String) r[7], endpointId, endpoint.tags(), (String) r[0])).toList());
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, List<PolicyTrend.Point>> points = new LinkedHashMap<>();
         for (Object[] r : rows) {
             Double score = Score.percent(((Number) r[5]).longValue(), ((Number) r[6]).longValue());
+            Double withExceptions = Score.percent(((Number) r[5]).longValue(), ((Number) r[6]).longValue(),
+                    excepted.count((String) r[7]));
             List<PolicyTrend.Point> policy = points.computeIfAbsent((String) r[0], k -> new ArrayList<>());
             names.putIfAbsent((String) r[0], (String) r[1]);
             if (score != null && policy.size() < TREND) {
-                policy.add(0, new PolicyTrend.Point((Long) r[2], (String) r[3], (OffsetDateTime) r[4], score));
+                policy.add(0, new PolicyTrend.Point((Long) r[2], (String) r[3], (OffsetDateTime) r[4], score,
+                        withExceptions));
             }
         }
         return points.entrySet().stream().filter(p -> !p.getValue().isEmpty())

@@ -29,7 +29,7 @@ final class Standings {
 
     /** A standing run of an active endpoint. */
     record Standing(String runId, long auditId, long endpointId, String hostname, String policyId, String policyName,
-            int passed, int failed, OffsetDateTime finishedAt) {
+            int passed, int failed, OffsetDateTime finishedAt, List<String> tags) {
     }
 
     private final EntityManager em;
@@ -40,11 +40,11 @@ final class Standings {
 
     /** The company's standing runs of its active endpoints, by host name and policy name. */
     List<Standing> of(long companyId) {
-        Map<Long, String> hosts = new HashMap<>();
-        em.createQuery("SELECT e.id, e.hostname FROM Endpoint e WHERE e.company.id = :company AND e.status = :active",
-                        Object[].class)
+        Map<Long, String[]> hosts = new HashMap<>();
+        em.createQuery("SELECT e.id, e.hostname, e.tags FROM Endpoint e WHERE e.company.id = :company "
+                        + "AND e.status = :active", Object[].class)
                 .setParameter("company", companyId).setParameter("active", EndpointStatus.ACTIVE).getResultList()
-                .forEach(e -> hosts.put((Long) e[0], (String) e[1]));
+                .forEach(e -> hosts.put((Long) e[0], new String[] {(String) e[1], (String) e[2]}));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT r.id, r.audit_id, r.endpoint_id, r.policy_id, "
                         + "r.policy_name, r.passed, r.failed, r.finished_at FROM audit_run r JOIN ("
@@ -58,26 +58,29 @@ final class Standings {
 
     /** One endpoint's standing runs, by policy name. */
     List<Standing> ofEndpoint(long endpointId, String hostname) {
+        String tags = em.createQuery("SELECT e.tags FROM Endpoint e WHERE e.id = :endpoint", String.class)
+                .setParameter("endpoint", endpointId).getResultStream().findFirst().orElse(null);
         List<Object[]> rows = em.createQuery("SELECT r.id, r.audit.id, r.endpoint.id, r.policyId, r.policyName, "
                         + "r.passed, r.failed, r.finishedAt FROM AuditRun r WHERE r.endpoint.id = :endpoint "
                         + "AND r.status = :completed AND r.finishedAt = (SELECT MAX(n.finishedAt) FROM AuditRun n "
                         + "WHERE n.endpoint.id = :endpoint AND n.policyId = r.policyId AND n.status = :completed)",
                         Object[].class)
                 .setParameter("endpoint", endpointId).setParameter("completed", RunStatus.COMPLETED).getResultList();
-        return standing(rows, Map.of(endpointId, hostname));
+        return standing(rows, Map.of(endpointId, new String[] {hostname, tags}));
     }
 
     /** Ties on the finishing time go to the smaller run id; endpoints not in {@code hosts} are left out. */
-    private static List<Standing> standing(List<Object[]> rows, Map<Long, String> hosts) {
+    private static List<Standing> standing(List<Object[]> rows, Map<Long, String[]> hosts) {
         Map<String, Standing> byEndpointAndPolicy = new HashMap<>();
         for (Object[] r : rows) {
             long endpoint = ((Number) r[2]).longValue();
-            String host = hosts.get(endpoint);
+            String[] host = hosts.get(endpoint);
             if (host == null) {
                 continue;
             }
-            Standing s = new Standing((String) r[0], ((Number) r[1]).longValue(), endpoint, host, (String) r[3],
-                    (String) r[4], ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), time(r[7]));
+            Standing s = new Standing((String) r[0], ((Number) r[1]).longValue(), endpoint, host[0], (String) r[3],
+                    (String) r[4], ((Number) r[5]).intValue(), ((Number) r[6]).intValue(), time(r[7]),
+                    host[1] == null ? List.of() : List.of(host[1].split(",")));
             byEndpointAndPolicy.merge(endpoint + "\n" + s.policyId(), s,
                     (a, b) -> a.runId().compareTo(b.runId()) <= 0 ? a : b);
         }
@@ -96,7 +99,7 @@ final class Standings {
      * The checks failing in these runs (in their order, then by check id) from {@code first}, at most {@code max}:
      * only the runs that hold that page are read.
      */
-    List<Dashboards.FailingCheck> failing(List<Standing> runs, long first, int max) {
+    List<Dashboards.FailingCheck> failing(List<Standing> runs, long first, int max, Excepted excepted) {
         List<Standing> covered = new ArrayList<>();
         long start = 0;
         long seen = 0;
@@ -113,7 +116,7 @@ final class Standings {
             return List.of();
         }
         Map<String, List<Object[]>> failedByRun = new HashMap<>();
-        em.createQuery("SELECT c.runId, c.checkId, c.title, c.severity FROM CheckResult c WHERE c.runId IN :runs "
+        em.createQuery("SELECT c.runId, c.checkId, c.title, c.severity, c.id FROM CheckResult c WHERE c.runId IN :runs "
                         + "AND c.status = :failed ORDER BY c.checkId", Object[].class)
                 .setParameter("runs", covered.stream().map(Standing::runId).toList())
                 .setParameter("failed", CheckStatus.FAILED).getResultList()
@@ -130,10 +133,10 @@ final class Standings {
                 index++;
             }
         }
-        return withStreaks(page, pageRuns);
+        return withStreaks(page, pageRuns, excepted);
     }
 
-    private List<Dashboards.FailingCheck> withStreaks(List<Object[]> checks, List<Standing> runs) {
+    private List<Dashboards.FailingCheck> withStreaks(List<Object[]> checks, List<Standing> runs, Excepted excepted) {
         Map<String, Since> since = new HashMap<>();
         Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
         for (int i = 0; i < checks.size(); i++) {
@@ -151,7 +154,8 @@ final class Standings {
             Standing run = runs.get(i);
             Since start = since.get(run.runId() + "\n" + c[1]);
             failing.add(new Dashboards.FailingCheck(run.endpointId(), run.hostname(), run.policyName(),
-                    (String) c[1], (String) c[2], c[3] == null ? "" : c[3].toString(), start.at(), start.auditId()));
+                    (String) c[1], (String) c[2], c[3] == null ? "" : c[3].toString(), start.at(), start.auditId(),
+                    excepted.exceptionOf((Long) c[4])));
         }
         return failing;
     }

@@ -111,6 +111,15 @@ public class AuditRun {
         return Score.label(status, passed, failed);
     }
 
+    /** The run's score with exceptions: {@code excepted} of its failed checks count as passed ({@link Score}). */
+    public Double score(int excepted) {
+        return Score.ofRun(status, passed, failed, excepted);
+    }
+
+    public String scoreLabel(int excepted) {
+        return Score.label(status, passed, failed, excepted);
+    }
+
     public String getId() {
         return id;
     }

@@ -11,6 +11,10 @@ import java.util.Objects;
  * partial counts but never a score, and never replaces the last completed run of its endpoint and policy. The score
  * of several runs (an audit, a trend point, an endpoint, the company) is the mean of the scores of its completed
  * runs; on the dashboard those are the standing runs, the newest completed run per endpoint and policy.
+ * <p>
+ * Every score has two readings: the raw score, and the score with exceptions, where each failed check that an
+ * approved exception covers counts as passed (the XCCDF override of a fail to a pass). Both follow the same rules
+ * (completed runs only, the mean of several); with no exception in force they are equal.
  */
 public final class Score {
 
@@ -27,6 +31,23 @@ public final class Score {
 
     public static Double percent(long passed, long failed) {
         return passed + failed == 0 ? null : passed * 100.0 / (passed + failed);
+    }
+
+    /** The score with exceptions: {@code excepted} of the failed checks count as passed. */
+    public static Double percent(long passed, long failed, long excepted) {
+        long turned = Math.max(0, Math.min(excepted, failed));
+        return percent(passed + turned, failed - turned);
+    }
+
+    /** A run's score with exceptions: none until it completed, like the raw one. */
+    public static Double ofRun(RunStatus status, long passed, long failed, long excepted) {
+        return counts(status) ? percent(passed, failed, excepted) : null;
+    }
+
+    /** How a run's score with exceptions reads ({@link #label(RunStatus, long, long)} with excepted as passed). */
+    public static String label(RunStatus status, long passed, long failed, long excepted) {
+        long turned = Math.max(0, Math.min(excepted, failed));
+        return label(status, passed + turned, failed - turned);
     }
 
     /** Whether a run in this state has a score. */

@@ -39,4 +39,15 @@ class ScoreTest {
         assertEquals("in progress", Score.label(AuditStatus.RUNNING, 48.0));
         assertEquals("88%", Score.label(AuditStatus.COMPLETED, 87.5));
     }
+
+    @Test
+    void exceptedFailuresCountAsPassedInTheScoreWithExceptions() {
+        assertEquals(75.0, Score.ofRun(RunStatus.COMPLETED, 6, 2, 0));
+        assertEquals(87.5, Score.ofRun(RunStatus.COMPLETED, 6, 2, 1));
+        assertEquals(100.0, Score.ofRun(RunStatus.COMPLETED, 6, 2, 2));
+        assertEquals(100.0, Score.ofRun(RunStatus.COMPLETED, 6, 2, 5), "never more than the failures");
+        assertNull(Score.ofRun(RunStatus.RUNNING, 6, 2, 1), "a run in progress has no score with exceptions either");
+        assertEquals("88%", Score.label(RunStatus.COMPLETED, 6, 2, 1));
+        assertEquals("partial (stopped)", Score.label(RunStatus.STOPPED, 6, 2, 1));
+    }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.caart.audit.boundary.Audits.ResultFilter;
 import org.caart.audit.boundary.Audits;
+import org.caart.audit.boundary.Excepted;
 import org.caart.audit.entity.Audit;
 import org.caart.audit.entity.AuditRun;
 import org.caart.audit.entity.AuditStatus;
@@ -65,7 +66,7 @@ public class AuditBacking implements Serializable {
     private List<RunRow> runs = List.of();
     private final PagedModel<ResultRow> results = new PagedModel<>(ROWS, (first, max, sort) -> {
         Audits.ResultPage page = audits.resultPage(companyId, auditId, filter(), first, max);
-        return new PagedModel.Slice<>(page.results().stream().map(ResultRow::of).toList(), page.count());
+        return new PagedModel.Slice<>(page.results().stream().map(c -> ResultRow.of(c, page.excepted())).toList(), page.count());
     }, r -> String.valueOf(r.id()));
     private long resultCount;
     private long commandsRefused;
@@ -91,11 +92,11 @@ public class AuditBacking implements Serializable {
     public void refresh() {
         Audits.AuditPage page = audits.page(companyId, auditId, filter(), results.first(), results.max());
         zone = page.zone();
-        runs = page.runs().stream().map(RunRow::of).toList();
+        runs = page.runs().stream().map(r -> RunRow.of(r, page.excepted())).toList();
         audit = AuditView.of(page.audit(), runs, zone);
         resultCount = page.resultCount();
         commandsRefused = page.commandsRefused();
-        results.preload(page.results().stream().map(ResultRow::of).toList(), resultCount);
+        results.preload(page.results().stream().map(c -> ResultRow.of(c, page.excepted())).toList(), resultCount);
     }
 
     /** A new filter: from the first page. */
@@ -238,30 +239,33 @@ public class AuditBacking implements Serializable {
     }
 
     public record AuditView(long id, String title, String status, String createdAt, String finishedAt, int planned,
-            int received, int passed, int failed, int notApplicable, int errors, String score)
-            implements Serializable {
+            int received, int passed, int failed, int notApplicable, int errors, String score,
+            String scoreWithExceptions, int excepted) implements Serializable {
 
         static AuditView of(Audit a, List<RunRow> runs, ZoneId zone) {
             int passed = runs.stream().mapToInt(RunRow::passed).sum();
             int failed = runs.stream().mapToInt(RunRow::failed).sum();
             Double completedRuns = Score.mean(runs.stream().map(RunRow::value).toList());
+            Double withExceptions = Score.mean(runs.stream().map(RunRow::valueWithExceptions).toList());
             return new AuditView(a.getId(), a.getTitle(), a.getStatus().name(), TimeText.at(a.getCreatedAt(), zone),
                     TimeText.at(a.getFinishedAt(), zone),
                     runs.stream().mapToInt(RunRow::planned).sum(), runs.stream().mapToInt(RunRow::received).sum(),
                     passed, failed, runs.stream().mapToInt(RunRow::notApplicable).sum(),
-                    runs.stream().mapToInt(RunRow::errors).sum(), Score.label(a.getStatus(), completedRuns));
+                    runs.stream().mapToInt(RunRow::errors).sum(), Score.label(a.getStatus(), completedRuns),
+                    Score.label(a.getStatus(), withExceptions), runs.stream().mapToInt(RunRow::excepted).sum());
         }
     }
 
     public record RunRow(String id, long endpointId, String hostname, String policy, String status, int planned, int received,
             int passed, int failed, int notApplicable, int errors, Double value, String score, String error,
-            boolean stopRequested) implements Serializable {
+            boolean stopRequested, int excepted, Double valueWithExceptions, String scoreWithExceptions)
+            implements Serializable {
 
-        static RunRow of(AuditRun r) {
+        static RunRow of(AuditRun r, Excepted excepted) {
             return new RunRow(r.getId(), r.getEndpoint().getId(), r.getEndpoint().getHostname(), r.getPolicyName(), r.getStatus().name(),
                     r.getPlanned(), r.getReceived(), r.getPassed(), r.getFailed(), r.getNotApplicable(),
                     r.getErrors() + r.getNotRun(), r.score(), r.scoreLabel(), r.getError(),
-                    r.isStopRequested());
+                    r.isStopRequested(), excepted.count(r.getId()), excepted.score(r), excepted.scoreLabel(r));
         }
 
         public String progress() {
@@ -271,12 +275,18 @@ public class AuditBacking implements Serializable {
 
     public record ResultRow(long id, String checkId, String title, String status, String severity, String refs,
             String reason, String expected, String observed, String description, String rationale,
-            String remediation) implements Serializable {
+            String remediation, Long exceptionId) implements Serializable {
 
-        static ResultRow of(CheckResult c) {
+        static ResultRow of(CheckResult c, Excepted excepted) {
             return new ResultRow(c.getId(), c.getCheckId(), c.getTitle(), c.getStatus().name(),
                     c.getSeverity() == null ? "" : c.getSeverity().name(), c.getRefs(), c.getReason(),
-                    c.getExpected(), c.getObserved(), c.getDescription(), c.getRationale(), c.getRemediation());
+                    c.getExpected(), c.getObserved(), c.getDescription(), c.getRationale(), c.getRemediation(),
+                    excepted.exceptionOf(c.getId()));
+        }
+
+        /** The status shown: EXCEPTED for a failed result an approved exception covers. */
+        public String shown() {
+            return exceptionId == null ? status : "EXCEPTED";
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import org.caart.audit.boundary.AuditRequest;
 import org.caart.audit.boundary.Audits.ResultFilter;
 import org.caart.audit.boundary.Audits;
+import org.caart.audit.boundary.Excepted;
 import org.caart.audit.entity.Audit;
 import org.caart.audit.entity.AuditRun;
 import org.caart.audit.entity.CheckResult;
@@ -43,9 +44,10 @@ public class AuditsResource {
     @GET
     public List<AuditView> latest(@QueryParam("runs") boolean withRuns) {
         if (!withRuns) {
-            return audits.latest(companyId, 200).stream().map(a -> AuditView.of(a, List.of())).toList();
+            return audits.latest(companyId, 200).stream().map(a -> AuditView.of(a, List.of(), Excepted.NONE)).toList();
         }
-        return audits.latestWithRuns(companyId, 200).stream().map(a -> AuditView.of(a.audit(), a.runs())).toList();
+        return audits.latestWithRuns(companyId, 200).stream()
+                .map(a -> AuditView.of(a.audit(), a.runs(), a.excepted())).toList();
     }
 
     @POST
@@ -53,14 +55,14 @@ public class AuditsResource {
         Audit audit = audits.create(companyId, body == null ? new AuditRequest(null, null, false, null, null) : body,
                 request.getRemoteAddr());
         return Response.status(Response.Status.CREATED).entity(AuditView.of(audit,
-                audits.runs(companyId, audit.getId()))).build();
+                audits.runs(companyId, audit.getId()), Excepted.NONE)).build();
     }
 
     @GET
     @Path("{audit}")
     public AuditView get(@PathParam("audit") long auditId) {
         Audits.AuditWithRuns audit = audits.withRuns(companyId, auditId);
-        return AuditView.of(audit.audit(), audit.runs());
+        return AuditView.of(audit.audit(), audit.runs(), audit.excepted());
     }
 
     @POST
@@ -77,8 +79,9 @@ public class AuditsResource {
             @QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("1000") int max) {
         ResultFilter filter = new ResultFilter(parse(CheckStatus.class, "status", status),
                 parse(Severity.class, "severity", severity), text);
-        return audits.results(companyId, auditId, filter, Math.max(0, first), Math.max(1, Math.min(max, 5000)))
-                .stream().map(ResultView::of).toList();
+        Audits.Results results = audits.resultsWithExceptions(companyId, auditId, filter, Math.max(0, first),
+                Math.max(1, Math.min(max, 5000)));
+        return results.results().stream().map(c -> ResultView.of(c, results.excepted())).toList();
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
@@ -95,32 +98,35 @@ public class AuditsResource {
     public record AuditView(long id, String title, String status, String policy, String createdAt,
             String finishedAt, List<RunView> runs) {
 
-        static AuditView of(Audit a, List<AuditRun> runs) {
+        static AuditView of(Audit a, List<AuditRun> runs, Excepted excepted) {
             return new AuditView(a.getId(), a.getTitle(), a.getStatus().name(), a.getPolicyChoice(),
                     a.getCreatedAt().toString(), a.getFinishedAt() == null ? null : a.getFinishedAt().toString(),
-                    runs.stream().map(RunView::of).toList());
+                    runs.stream().map(r -> RunView.of(r, excepted)).toList());
         }
     }
 
     public record RunView(String id, long endpointId, String hostname, String policyId, String status, int planned,
             int received, int passed, int failed, int notApplicable, int errors, int notRun, Double score,
-            boolean stopRequested, String error) {
+            int excepted, Double scoreWithExceptions, boolean stopRequested, String error) {
 
-        static RunView of(AuditRun r) {
+        static RunView of(AuditRun r, Excepted excepted) {
             return new RunView(r.getId(), r.getEndpoint().getId(), r.getEndpoint().getHostname(), r.getPolicyId(),
                     r.getStatus().name(), r.getPlanned(), r.getReceived(), r.getPassed(), r.getFailed(),
-                    r.getNotApplicable(), r.getErrors(), r.getNotRun(), r.score(), r.isStopRequested(), r.getError());
+                    r.getNotApplicable(), r.getErrors(), r.getNotRun(), r.score(), excepted.count(r.getId()),
+                    excepted.score(r), r.isStopRequested(), r.getError());
         }
     }
 
     public record ResultView(long id, String runId, String checkId, String title, String status, String severity,
             String expected, String observed, String reason, String references, String description, String rationale,
-            String remediation) {
+            String remediation, boolean excepted, Long exceptionId) {
 
-        static ResultView of(CheckResult c) {
+        /** {@code excepted}: a failed result an approved exception covers ({@code exceptionId}); status stays FAILED. */
+        static ResultView of(CheckResult c, Excepted excepted) {
             return new ResultView(c.getId(), c.getRunId(), c.getCheckId(), c.getTitle(), c.getStatus().name(),
                     c.getSeverity() == null ? null : c.getSeverity().name(), c.getExpected(), c.getObserved(),
-                    c.getReason(), c.getRefs(), c.getDescription(), c.getRationale(), c.getRemediation());
+                    c.getReason(), c.getRefs(), c.getDescription(), c.getRationale(), c.getRemediation(),
+                    excepted.isExcepted(c.getId()), excepted.exceptionOf(c.getId()));
         }
     }
 }
