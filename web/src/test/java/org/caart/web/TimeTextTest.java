@@ -12,8 +12,8 @@ class TimeTextTest {
     @Test
     void timesAreInTheCompanysZoneToTheMinute() {
         OffsetDateTime t = OffsetDateTime.parse("2026-12-05T00:05:41.123456Z");
-        assertEquals("5 Dec 2026, 01:05", TimeText.at(t, ZoneId.of("Europe/Berlin")));
-        assertEquals("4 Dec 2026, 19:05", TimeText.at(t, ZoneId.of("America/New_York")));
+        assertEquals("5 Dec 2026, 01:05 CET", TimeText.at(t, ZoneId.of("Europe/Berlin")));
+        assertEquals("4 Dec 2026, 19:05 EST", TimeText.at(t, ZoneId.of("America/New_York")));
         assertEquals("", TimeText.at(null, ZoneId.of("UTC")));
     }
 

@@ -41,7 +41,7 @@ class TrendChartTest {
         assertEquals(3, chart.getPoints());
         assertEquals(100, config.getJsonObject("options").getJsonObject("scales").getJsonObject("y").getInt("max"));
         assertEquals(List.of("50 %", ""), chart.getRows().get(0).scores());
-        assertEquals("1 Dec 2026, 00:30", chart.getRows().get(0).at());
+        assertEquals("1 Dec 2026, 00:30 CET", chart.getRows().get(0).at());
     }
 
     @Test

@@ -13,5 +13,10 @@ public record PolicyTrend(String policyId, String policyName, List<Point> points
      */
     public record Point(long auditId, String auditTitle, OffsetDateTime at, double score, double scoreWithExceptions)
             implements Serializable {
+
+        /** A point where no exception applies: the score with exceptions is the raw one. */
+        public Point(long auditId, String auditTitle, OffsetDateTime at, double score) {
+            this(auditId, auditTitle, at, score, score);
+        }
     }
 }

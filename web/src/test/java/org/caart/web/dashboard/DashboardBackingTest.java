@@ -21,10 +21,10 @@ class DashboardBackingTest {
         @Override
         public Dashboard of(long companyId, int failingFirst, int failingMax) {
             calls++;
-            return new Dashboard(ZoneId.of("Europe/Berlin"), List.of(), List.of(), 75.0,
+            return new Dashboard(ZoneId.of("Europe/Berlin"), List.of(), List.of(), 75.0, 75.0,
                     List.of(new PolicyTrend("deb", "Debian", List.of(new PolicyTrend.Point(1, "Week 1",
                             OffsetDateTime.parse("2026-12-01T10:00:00Z"), 75)))),
-                    page(failingFirst, failingMax));
+                    page(failingFirst, failingMax), 0);
         }
 
         @Override
@@ -36,7 +36,7 @@ class DashboardBackingTest {
         private static FailingPage page(int first, int max) {
             return new FailingPage(IntStream.range(first, Math.min(45, first + max)).mapToObj(i -> new FailingCheck(
                     1, "web-01", "Debian", "check-" + i, "Check " + i, "HIGH",
-                    OffsetDateTime.parse("2026-12-01T10:00:00Z"), 1)).toList(), 45);
+                    OffsetDateTime.parse("2026-12-01T10:00:00Z"), 1, null)).toList(), 45);
         }
     }
 
