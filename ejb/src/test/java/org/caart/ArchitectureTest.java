@@ -40,7 +40,7 @@ class ArchitectureTest {
             Map.entry("patch", Set.of("audit", "endpoint", "company", "account")),
             Map.entry("remediation", Set.of("audit", "endpoint", "policy", "company", "account")),
             Map.entry("report", Set.of("audit", "endpoint", "patch", "company", "account")),
-            Map.entry("waiver", Set.of("audit", "endpoint", "company", "account")),
+            Map.entry("waiver", Set.of("audit", "endpoint", "policy", "company", "account")),
             Map.entry("mail", Set.of("company", "account")),
             Map.entry("trail", Set.of("company", "account")),
             Map.entry("export", Set.of("company", "account")));

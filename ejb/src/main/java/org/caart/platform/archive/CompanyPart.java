@@ -13,8 +13,7 @@ package org.caart.platform.archive;
  *   20 policy      uploaded policies
  *   30 endpoint    endpoints (agents)
  *   40 audit       audits, runs, results with their evidence and texts, the retention setting
- *   45 (reserved)  exceptions granted for a check (component being added: company_id scoped, refers to endpoints
- *                  and policies; rank it here and it is exported, imported and erased with the rest)
+ *   45 waiver      exceptions granted for a check, their evidence, the longest periods per severity
  *   50 patch       devices, patch history, patch policy and overrides, API keys, patch checks
  *   60 remediation remediations, orders, items, the journal (steps), the approval setting
  *   90 trail       the company's trail (never erased: it outlives the company)
