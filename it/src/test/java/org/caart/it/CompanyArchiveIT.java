@@ -71,6 +71,17 @@ class CompanyArchiveIT {
         finish(first, 0, 8);
         finish(second, 4, 12);
         AgentApiIT.awaitStatus(t, again, "COMPLETED");
+        // an exception for a failing check, requested by the owner and approved by the admin
+        JsonObject failing = t.api().get(t.path("/audits/" + again + "/results?status=FAILED")).array()
+                .getJsonObject(0);
+        Api.Reply requested = t.api().post(t.path("/exceptions"), Json.createObjectBuilder()
+                .add("policyId", ExceptionsIT.policyOf(t, again)).add("checkId", failing.getString("checkId"))
+                .add("scope", "COMPANY").add("reason", "Accepted until the vendor's fix")
+                .add("expiresOn", LocalDate.now(Tenant.ZONE).plusDays(30).toString()).build().toString());
+        assertEquals(201, requested.status(), requested.body());
+        long exception = requested.json().getJsonNumber("id").longValue();
+        Api.Reply approved = admin.api().post(t.path("/exceptions/" + exception + "/approve"), "{}");
+        assertEquals(200, approved.status(), approved.body());
         assertEquals(201, t.api().post(t.path("/devices"), PatchIT.device("firewall 9", "FIREWALL",
                 LocalDate.now(Tenant.ZONE).minusDays(40).toString())).status());
         assertEquals(200, t.api().put(t.path("/data/retention"), "{\"keepDays\":400}").status());
@@ -148,6 +159,9 @@ class CompanyArchiveIT {
                     strip(moved.api().get(moved.path("/devices")).array(), "id", "endpointId"), "devices");
             assertEquals(strip(t.api().get(t.path("/endpoints")).array(), "id", "agentId"),
                     strip(moved.api().get(moved.path("/endpoints")).array(), "id", "agentId"), "endpoints");
+            assertEquals(strip(t.api().get(t.path("/exceptions")).array(), "id", "endpointId"),
+                    strip(moved.api().get(moved.path("/exceptions")).array(), "id", "endpointId"),
+                    "exceptions with their decision and evidence");
             assertEquals(400, moved.api().get(moved.path("/data/retention")).json().getInt("keepDays"));
             List<String> trail = actions(moved.api().get(moved.path("/trail")).array());
             assertTrue(trail.contains("company.import"), trail.toString());
@@ -284,7 +298,8 @@ class CompanyArchiveIT {
     /** The dashboard's figures and tables as text (links' targets, which hold ids, left out). */
     private static List<String> sections(String page) {
         List<String> found = new ArrayList<>();
-        for (String id : List.of("companyScore", "failingCount", "endpointScores", "failing", "latest")) {
+        for (String id : List.of("companyScore", "failingCount", "endpointScores", "failing", "latest",
+                "companyScoreWithExceptions", "exceptedCount")) {
             Matcher m = Pattern.compile("id=\"" + id + "\"(.*?)(</table>|</strong>)", Pattern.DOTALL).matcher(page);
             found.add(id + ": " + (m.find() ? m.group(1).replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim()
                     : "(missing)"));
