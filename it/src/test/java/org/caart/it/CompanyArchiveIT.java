@@ -285,7 +285,8 @@ class CompanyArchiveIT {
     private static List<String> sections(String page) {
         List<String> found = new ArrayList<>();
         for (String id : List.of("companyScore", "failingCount", "endpointScores", "failing", "latest")) {
-            Matcher m = Pattern.compile("id=\"" + id + "\"(.*?)(</table>|</strong>)", Pattern.DOTALL).matcher(page);
+            Matcher m = Pattern.compile("id=\"(?:[^\"]*:)?" + id + "\"[^>]*>(.*?)(</table>|</strong>)",
+                    Pattern.DOTALL).matcher(page);
             found.add(id + ": " + (m.find() ? m.group(1).replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim()
                     : "(missing)"));
         }
