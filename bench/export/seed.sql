@@ -45,5 +45,5 @@ SELECT :base * 10 + (a - 1) * :endpoints * :checks + (e - 1) * :checks + c,
 FROM generate_series(1, :audits) a CROSS JOIN generate_series(1, :endpoints) e CROSS JOIN generate_series(1, :checks) c;
 
 SELECT setval('endpoint_seq', :base * 2), setval('check_text_seq', :base * 2), setval('audit_seq', :base * 2),
-       setval('check_result_seq', :base * 100);
+       setval('check_result_seq', CAST(:base AS BIGINT) * 100);
 ANALYZE;

@@ -300,7 +300,8 @@ class CompanyArchiveIT {
         List<String> found = new ArrayList<>();
         for (String id : List.of("companyScore", "failingCount", "endpointScores", "failing", "latest",
                 "companyScoreWithExceptions", "exceptedCount")) {
-            Matcher m = Pattern.compile("id=\"" + id + "\"(.*?)(</table>|</strong>)", Pattern.DOTALL).matcher(page);
+            Matcher m = Pattern.compile("id=\"(?:[^\"]*:)?" + id + "\"[^>]*>(.*?)(</table>|</strong>)",
+                    Pattern.DOTALL).matcher(page);
             found.add(id + ": " + (m.find() ? m.group(1).replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim()
                     : "(missing)"));
         }

@@ -91,14 +91,15 @@ public class CompanyArchive implements CompanyPart {
                     throw new ArchiveRefused(row.where() + ": an archive holds one company");
                 }
                 long id = new Sequence("SELECT nextval('company_seq')", 50).next(db);
+                String name = ids.rename(row.text("name"));
                 try (Inserts insert = new Inserts(db, "INSERT INTO company (id, name, postal_address, client_os, "
                         + "time_zone, created_at, default_windows_policy, default_linux_policy, version) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
-                    insert.add(id, ids.rename(row.text("name")), row.text("postal_address"), row.text("client_os"),
+                    insert.add(id, name, row.text("postal_address"), row.text("client_os"),
                             row.text("time_zone"), row.time("created_at"), row.text("default_windows_policy"),
                             row.text("default_linux_policy"));
                 }
-                ids.companyCreated(id);
+                ids.companyCreated(id, name);
             });
             if (companies[0] != 1) {
                 throw new ArchiveRefused("The archive holds no company (company/company.jsonl)");

@@ -175,13 +175,13 @@ public class CompanyArchives {
             }
             Map<String, Long> rows = new LinkedHashMap<>();
             manifest.files().forEach(f -> rows.put(f.path(), f.rows()));
-            Company company = em.find(Company.class, ids.companyId());
-            trail.record(ids.companyId(), operator.getId(), operator.getEmail(), "company.import", company.getName(),
+            // the parts wrote with JDBC on the transaction's connection: read the new company from the IdMap, not JPA
+            trail.record(ids.companyId(), operator.getId(), operator.getEmail(), "company.import", ids.companyName(),
                     "from company " + manifest.companyId() + " (" + manifest.companyName() + "), exported "
                             + manifest.exportedAt() + ", owner " + owner.getEmail(), sourceAddress);
             LOG.log(Level.INFO, "Company {0} imported as company {1} by the operator", manifest.companyId(),
                     ids.companyId());
-            return new ImportSummary(ids.companyId(), company.getName(), rows, ids.notes());
+            return new ImportSummary(ids.companyId(), ids.companyName(), rows, ids.notes());
         }
     }
 

@@ -19,6 +19,7 @@ public final class IdMap {
     private final String name;
     private final List<String> notes = new ArrayList<>();
     private long companyId;
+    private String companyName;
     private final Map<String, Numbers> numbers = new HashMap<>();
     private final Map<String, Map<String, String>> texts = new HashMap<>();
 
@@ -36,8 +37,14 @@ public final class IdMap {
         return companyId;
     }
 
-    public void companyCreated(long id) {
+    public void companyCreated(long id, String storedName) {
         this.companyId = id;
+        this.companyName = storedName;
+    }
+
+    /** The new company's name as stored. */
+    public String companyName() {
+        return companyName;
     }
 
     /** The new company's name: the one the import asked for, else the archive's. */

@@ -83,7 +83,7 @@ class PartsRoundTripTest {
         Path file = export(7);
         try (ArchiveFile archive = ArchiveFile.verify(file, 1L << 30)) {
             IdMap ids = new IdMap(1, null);
-            ids.companyCreated(8);
+            ids.companyCreated(8, "Copy");
             ArchiveIn in = new ArchiveIn(archive::open);
             for (CompanyPart part : parts) {
                 in.startPart(part.name());
@@ -123,7 +123,7 @@ class PartsRoundTripTest {
                         .reduce("", String::concat));
         try (ArchiveFile archive = ArchiveFile.verify(edited, 1L << 30)) {
             IdMap ids = new IdMap(1, null);
-            ids.companyCreated(8);
+            ids.companyCreated(8, "Copy");
             ArchiveIn in = new ArchiveIn(archive::open);
             ArchiveRefused refused = assertThrows(ArchiveRefused.class, () -> {
                 for (CompanyPart part : parts) {
