@@ -101,7 +101,9 @@ live_kb() { # the used heap after a full GC, in KiB (jcmd's attach can time out 
     local kb="" attempt
     for attempt in 1 2 3 4 5; do
         jcmd "$server" GC.run >/dev/null 2>&1 || continue
-        kb=$(jcmd "$server" GC.heap_info 2>/dev/null | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1)
+        # the server runs the serial collector: the young and the tenured generation each print a "used"
+        kb=$(jcmd "$server" GC.heap_info 2>/dev/null | grep -E 'generation +total|heap +total' \
+            | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | awk '{ s += $1 } END { if (NR) print s }')
         [ -n "$kb" ] && break
     done
     [ -n "$kb" ] || { echo "jcmd could not read the server's heap" >&2; exit 1; }
