@@ -16,6 +16,7 @@
 #   BENCH_HEAP          server heap (CAART_HEAP, default 1g)
 #   BENCH_ENDPOINTS, BENCH_CHECKS, BENCH_PDF_ENDPOINTS   1000, 200, 10 (the PDF audit: 10 x 200 = 2,000 results)
 #   BENCH_RUNS          timed runs per format (3)
+#   BENCH_PHASES        time,heap (default) or heap (the heap measurement alone)
 #   BENCH_KEEP          1 keeps the work folder (server log, the downloaded files)
 set -euo pipefail
 
@@ -96,9 +97,17 @@ fetch() { # path file -> prints "seconds bytes"
     code=$(curl -sS -o "$2" -w '%{http_code} %{time_total} %{size_download}' -u "$ADMIN_EMAIL:$ADMIN_PASSWORD" "$base$1")
     case "$code" in 200\ *) echo "${code#200 }" ;; *) echo "GET $1 answered $code: $(head -c 300 "$2")" >&2; exit 1 ;; esac
 }
-live_kb() { # the used heap after a full GC, in KiB
-    jcmd "$server" GC.run >/dev/null
-    jcmd "$server" GC.heap_info | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1
+live_kb() { # the used heap after a full GC, in KiB (jcmd's attach can time out on a loaded machine: tried again)
+    local kb="" attempt
+    for attempt in 1 2 3 4 5; do
+        jcmd "$server" GC.run >/dev/null 2>&1 || continue
+        # the server runs the serial collector: the young and the tenured generation each print a "used"
+        kb=$(jcmd "$server" GC.heap_info 2>/dev/null | grep -E 'generation +total|heap +total' \
+            | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | awk '{ s += $1 } END { if (NR) print s }')
+        [ -n "$kb" ] && break
+    done
+    [ -n "$kb" ] || { echo "jcmd could not read the server's heap" >&2; exit 1; }
+    echo "$kb"
 }
 
 SUMMARY=()
@@ -141,10 +150,12 @@ heap() { # label path
 }
 
 echo "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "${BENCH_PHASES:-time,heap}" != heap ]; then
 measure "company CSV" "/api/companies/$company/reports/company?format=csv" 10
 measure "company OCSF" "/api/companies/$company/reports/company?format=ocsf" 10
 measure "audit PDF ($PDF_ENDPOINTS x $CHECKS results)" "/api/companies/$company/reports/audits/1000002?format=pdf" 2
 measure "company XCCDF" "/api/companies/$company/reports/company?format=xccdf" 20
+fi
 heap "company CSV heap" "/api/companies/$company/reports/company?format=csv"
 heap "company OCSF heap" "/api/companies/$company/reports/company?format=ocsf"
 echo
