@@ -99,12 +99,16 @@ final class Browser implements AutoCloseable {
             }
             WebElement item;
             try {
-                item = new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.findElements(
+                item = new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(
                                 By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']")).stream()
                         .filter(WebElement::isDisplayed).findFirst().orElse(null));
             } catch (org.openqa.selenium.TimeoutException e) {
-                screenshot("choose-failed-" + id.replace(':', '-'));
-                throw e;
+                // under load a click can come before the menu's widget listens: click it again
+                screenshot("choose-failed-" + id.replace(':', '-') + "-" + attempt);
+                if (attempt == 3) {
+                    throw e;
+                }
+                continue;
             }
             try {
                 item.click();

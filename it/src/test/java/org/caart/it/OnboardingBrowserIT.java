@@ -159,6 +159,7 @@ class OnboardingBrowserIT {
             String offers = browser.find("offers:table").getText();
             assertTrue(offers.contains(company) && offers.contains("AUDITOR") && offers.contains("Olga Owner"),
                     offers);
+            assertTrue(HUMAN_TIME.matcher(offers).find(), "the expiry in the inviting company's zone: " + offers);
             browser.screenshot("onboarding-5-invitation-for-you");
             browser.submit("offers:table:0:accept");
             assertEquals(company, browser.textOf("currentCompany"));

@@ -71,7 +71,8 @@ public class Invitations {
     }
 
     /** A pending invitation for the signed-in caller's own address, as the dashboard offers it. */
-    public record Offer(long id, String companyName, String role, String invitedBy, OffsetDateTime expiresAt) {
+    public record Offer(long id, String companyName, String role, String invitedBy, OffsetDateTime expiresAt,
+            String timeZone) {
     }
 
     public Invited invite(long companyId, String email, Role role, String sourceAddress) {
@@ -146,7 +147,8 @@ public class Invitations {
                 .setParameter("email", caller.getEmail()).setParameter("now", now)
                 .getResultStream().filter(i -> !isMember(i.getCompany().getId(), caller.getEmail()))
                 .map(i -> new Offer(i.getId(), i.getCompany().getName(), i.getRole().name(),
-                        i.getInvitedBy() == null ? null : i.getInvitedBy().displayName(), i.getExpiresAt()))
+                        i.getInvitedBy() == null ? null : i.getInvitedBy().displayName(), i.getExpiresAt(),
+                        i.getCompany().getTimeZone()))
                 .toList();
     }
 

@@ -116,7 +116,8 @@ public class UploadedPolicy {
         long share = Math.round(commandChecks * 100.0 / checkCount);
         return commandChecks + " of " + checkCount + " checks (" + share + " %) run commands. They run only on hosts "
                 + "whose agent allows commands from the server: set allow-server-commands=true in the agent's "
-                + "agent.properties (/etc/caart/agent.properties when it runs as root) and restart it. On other hosts "
+                + "agent.properties (/etc/caart/agent.properties as root on Linux, %APPDATA%\\CAaRT on Windows) "
+                + "and restart it. On other hosts "
                 + "they are reported as not run and left out of the score, which then rests on the other "
                 + (checkCount - commandChecks) + " checks (docs/policies.md, \"Commands and safety\").";
     }

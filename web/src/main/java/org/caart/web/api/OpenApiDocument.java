@@ -53,9 +53,10 @@ public class OpenApiDocument implements OASFilter {
     private static void dropPayaraEndpoints(OpenAPI openAPI) {
         for (java.lang.reflect.Method method : openAPI.getClass().getMethods()) {
             if (method.getName().equals("setEndpoints") && method.getParameterCount() == 1
-                    && !method.getParameterTypes()[0].isPrimitive()) {
+                    && method.getParameterTypes()[0].isAssignableFrom(java.util.TreeMap.class)) {
                 try {
-                    method.invoke(openAPI, (Object) null);
+                    // empty, not null: Payara copies the map for every request; an empty one is not written
+                    method.invoke(openAPI, new java.util.TreeMap<>());
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("Cannot drop Payara's endpoints list from /openapi", e);
                 }

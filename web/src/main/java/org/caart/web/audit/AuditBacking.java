@@ -118,7 +118,8 @@ public class AuditBacking implements Serializable {
         return commandsRefused + " check result(s) were not run because their hosts do not allow commands from the "
                 + "server: " + share + " % of the checks that would count in the score, which rests on the other "
                 + counted + ". To run them, set allow-server-commands=true in the agent's agent.properties on each "
-                + "host (/etc/caart/agent.properties when it runs as root) and audit again; see docs/policies.md, "
+                + "host (/etc/caart/agent.properties as root on Linux, %APPDATA%\\CAaRT on Windows) and audit again; "
+                + "see docs/policies.md, "
                 + "\"Commands and safety\".";
     }
 

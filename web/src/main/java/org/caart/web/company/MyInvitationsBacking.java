@@ -10,7 +10,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.caart.company.boundary.Invitations;
 import org.caart.company.entity.Membership;
-import org.caart.web.CompanyTime;
+import org.caart.platform.Times;
 import org.caart.web.FormMessages;
 import org.caart.web.security.CurrentUser;
 
@@ -34,9 +34,6 @@ public class MyInvitationsBacking implements Serializable {
     CompanyChoices choices;
 
     @Inject
-    CompanyTime time;
-
-    @Inject
     FacesContext faces;
 
     private List<OfferRow> offers;
@@ -44,7 +41,7 @@ public class MyInvitationsBacking implements Serializable {
     public List<OfferRow> getOffers() {
         if (offers == null) {
             offers = user.isSignedIn() && !user.isOperator()
-                    ? invitations.forMe().stream().map(o -> OfferRow.of(o, time)).toList() : List.of();
+                    ? invitations.forMe().stream().map(OfferRow::of).toList() : List.of();
         }
         return offers;
     }
@@ -63,9 +60,11 @@ public class MyInvitationsBacking implements Serializable {
     public record OfferRow(long id, String companyName, String role, String invitedBy, String expiresAt)
             implements Serializable {
 
-        static OfferRow of(Invitations.Offer offer, CompanyTime time) {
+        /** The expiry in the inviting company's zone (the invitee has no company yet). */
+        static OfferRow of(Invitations.Offer offer) {
             return new OfferRow(offer.id(), offer.companyName(), offer.role(),
-                    offer.invitedBy() == null ? "" : offer.invitedBy(), time.of(offer.expiresAt()));
+                    offer.invitedBy() == null ? "" : offer.invitedBy(),
+                    Times.human(offer.expiresAt(), Times.zone(offer.timeZone())));
         }
     }
 }
