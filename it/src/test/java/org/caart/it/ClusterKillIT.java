@@ -132,7 +132,7 @@ class ClusterKillIT {
             Wait.until(Duration.ofSeconds(60), () -> accepted(agents) >= before + 3 * AGENTS ? true : null);
             session.assertSignedIn("after killing " + node);
             victim.putEnv("CAART_TEST_CLOCK_OFFSET", clockAhead.toString()); // the cluster's time from the start
-            victim.start();
+            startWithThreadDump(victim, "restart-" + kill + "-" + node);
             assertClockOf(victim, agents.get(0).agent);
             tick(List.of(victim)); // the restarted instance finds the day's run in the ledger
             awaitBalancerUses(front, node);
@@ -329,6 +329,36 @@ class ClusterKillIT {
             throw new AssertionError("agents stalled below " + target + " accepted batches: " + agents.stream()
                     .map(a -> a.answers.get() + " accepted, " + a.retries.get() + " retries, last answer "
                             + a.lastStatus + (a.refusal == null ? "" : " (" + a.refusal + ")")).collect(Collectors.joining("; ")), e);
+        }
+    }
+
+    /**
+     * Starts the instance; should it not be ready after 240 s (the launcher gives up at 300), its server's threads are
+     * printed to the work folder first (a restarted instance once answered nothing after Payara said it was ready).
+     */
+    private void startWithThreadDump(CaartServer server, String name) {
+        java.util.concurrent.ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
+        AtomicBoolean ready = new AtomicBoolean();
+        watchdog.schedule(() -> {
+            if (!ready.get()) {
+                try {
+                    long pid = server.serverProcess().pid();
+                    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+                    new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "Thread.print")
+                            .redirectErrorStream(true).redirectOutput(work.resolve(name + "-threads.txt").toFile())
+                            .start().waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+                    System.out.println("ClusterKillIT: " + name + " not ready after 240 s; threads in "
+                            + work.resolve(name + "-threads.txt"));
+                } catch (Exception e) {
+                    System.out.println("ClusterKillIT: no thread dump of " + name + ": " + e);
+                }
+            }
+        }, 240, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            server.start();
+            ready.set(true);
+        } finally {
+            watchdog.shutdownNow();
         }
     }
 
