@@ -140,7 +140,7 @@ public class Devices {
     public Board board(long companyId, BoardFilter filter, String sort, boolean ascending, int first, int max) {
         Membership member = access.require(companyId, Permission.VIEW);
         LocalDate today = status.catchUp(member.getCompany());
-        String order = SORTS.containsKey(sort) ? SORTS.get(sort) + (ascending ? " ASC" : " DESC") + ", d.nameKey"
+        String order = sort != null && SORTS.containsKey(sort) ? SORTS.get(sort) + (ascending ? " ASC" : " DESC") + ", d.nameKey"
                 : sort != null && sort.equals("status") ? URGENCY + (ascending ? " ASC" : " DESC") + ", d.nameKey"
                 : URGENCY + ", d.expiry, d.nameKey";
         List<Device> devices = filter.bind(em.createQuery("SELECT d FROM Device d WHERE d.company.id = :company"
