@@ -140,6 +140,40 @@ class ReportsIT {
     }
 
     @Test
+    void anApprovedExceptionReadsExceptedWithItsApproverInEveryFormat() throws Exception {
+        Tenant own = Tenant.create("reports-exc");
+        Tenant.Member approver = own.addMember("reports-approver", "REMEDIATOR");
+        FakeAgent agent = FakeAgent.enroll(own, HOST + "-exc");
+        Api.Reply created = own.api().post(own.path("/audits"), "{\"title\":\"Audit with an exception\","
+                + "\"allEndpoints\":true,\"policy\":\"" + POLICY + "\"}");
+        assertEquals(201, created.status(), created.body());
+        long excepted = created.json().getJsonNumber("id").longValue();
+        assertEquals(202, agent.post(knownBatch(agent.nextRun()).toString()).status());
+        AgentApiIT.awaitStatus(own, excepted, "COMPLETED");
+        Api.Reply requested = own.api().post(own.path("/exceptions"), Json.createObjectBuilder()
+                .add("policyId", POLICY).add("checkId", "formula-check").add("scope", "COMPANY")
+                .add("reason", "Vendor fix due, accepted").add("ticket", "CHG-7")
+                .add("expiresOn", java.time.LocalDate.now(Tenant.ZONE).plusDays(20).toString()).build().toString());
+        assertEquals(201, requested.status(), requested.body());
+        long id = requested.json().getJsonNumber("id").longValue();
+        Api.Reply approved = approver.api().post(own.path("/exceptions/" + id + "/approve"), "{}");
+        assertEquals(200, approved.status(), approved.body());
+
+        Map<String, String> row = row(csv(own.api().get(own.path("/reports/audits/" + excepted + "?format=csv"))
+                .body()), "formula-check");
+        assertEquals("EXCEPTED", row.get("result"));
+        assertEquals("FAILED", row.get("agent_result"), "the agent's own verdict stays visible");
+        assertEquals("Vendor fix due, accepted", row.get("exception_reason"));
+        assertEquals(approver.email(), row.get("exception_approver"));
+        assertEquals("CHG-7", row.get("exception_ticket"));
+        String xccdf = own.api().get(own.path("/reports/audits/" + excepted + "?format=xccdf")).body();
+        assertTrue(xccdf.contains("<override") && xccdf.contains(approver.email()), xccdf);
+        // the other company's report of the same checks knows nothing of this exception
+        assertEquals("FAILED", row(csv(t.api().get(t.path("/reports/audits/" + audit + "?format=csv")).body()),
+                "formula-check").get("result"));
+    }
+
+    @Test
     void xccdfValidatesWithOpenScapAndMapsEveryResult() throws Exception {
         Api.Reply reply = t.api().get(t.path("/reports/audits/" + audit + "?format=xccdf"));
         assertEquals(200, reply.status(), reply.body());

@@ -6,9 +6,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.caart.audit.control.ExceptedChecks;
 import org.caart.audit.entity.Audit;
 import org.caart.audit.entity.AuditRun;
 import org.caart.audit.entity.AuditStatus;
@@ -29,6 +32,9 @@ import org.caart.platform.NotFoundException;
  */
 @Stateless
 public class ReportReads {
+
+    @Inject
+    ExceptedChecks exceptedChecks;
 
     /** The most results one page returns. */
     public static final int PAGE_MAX = 2000;
@@ -138,5 +144,27 @@ public class ReportReads {
                 r.getEndpoint().getHostname(), r.getEndpoint().getOs(), r.getPolicyId(), r.getPolicyName(),
                 r.getStatus(), r.getStartedAt(), r.getFinishedAt(), r.getPlanned(), r.getReceived(), r.getPassed(),
                 r.getFailed(), r.getNotApplicable(), r.getErrors(), r.getNotRun());
+    }
+
+    /**
+     * Per run id, the checks whose failed result an exception in force now covers, with the exception's id (the
+     * exceptions' component answers the {@link ExceptionsInForce} event; an exception holds for the observed values
+     * it was granted for).
+     */
+    public Map<String, Map<String, Long>> exceptedChecks(long companyId, List<RunHeader> runs) {
+        access.require(companyId, Permission.VIEW);
+        if (runs.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<String>> tags = new HashMap<>();
+        List<Long> endpoints = runs.stream().map(RunHeader::endpointId).distinct().toList();
+        for (int from = 0; from < endpoints.size(); from += 1000) {
+            em.createQuery("SELECT e.id, e.tags FROM Endpoint e WHERE e.id IN :ids", Object[].class)
+                    .setParameter("ids", endpoints.subList(from, Math.min(endpoints.size(), from + 1000)))
+                    .getResultList().forEach(e -> tags.put((Long) e[0], e[1] == null ? List.of()
+                            : List.of(((String) e[1]).split(","))));
+        }
+        return exceptedChecks.checksOf(companyId, runs.stream().map(r -> new ExceptedChecks.RunKey(r.runId(),
+                r.endpointId(), tags.getOrDefault(r.endpointId(), List.of()), r.policyId())).toList());
     }
 }

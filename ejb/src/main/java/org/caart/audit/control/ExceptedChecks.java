@@ -95,4 +95,36 @@ public class ExceptedChecks {
         }
         return new Excepted(perRun, byResult, statements);
     }
+
+    /**
+     * Per run id, the checks whose failed result an exception in force covers, with that exception's id (reports
+     * list them by check). One question for the exceptions, then one query per 1,000 runs, only when any is in force.
+     */
+    public Map<String, Map<String, Long>> checksOf(long companyId, Collection<RunKey> runs) {
+        if (runs.isEmpty()) {
+            return Map.of();
+        }
+        List<ExceptionInForce> exceptions = inForce(companyId).exceptions();
+        if (exceptions.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> checks = exceptions.stream().map(ExceptionInForce::checkId).collect(Collectors.toSet());
+        Map<String, RunKey> byId = runs.stream().collect(Collectors.toMap(RunKey::runId, r -> r, (a, b) -> a));
+        List<String> ids = List.copyOf(byId.keySet());
+        Map<String, Map<String, Long>> covered = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            for (Object[] r : em.createQuery("SELECT c.runId, c.checkId, c.observed FROM CheckResult c "
+                            + "WHERE c.companyId = :company AND c.runId IN :runs AND c.status = :failed "
+                            + "AND c.checkId IN :checks", Object[].class)
+                    .setParameter("company", companyId).setParameter("runs", ids.subList(from,
+                            Math.min(ids.size(), from + 1000)))
+                    .setParameter("failed", CheckStatus.FAILED).setParameter("checks", checks).getResultList()) {
+                RunKey run = byId.get((String) r[0]);
+                exceptions.stream().filter(e -> e.covers(run.policyId(), (String) r[1], run.endpointId(),
+                        run.tags(), (String) r[2])).findFirst().ifPresent(e -> covered
+                        .computeIfAbsent(run.runId(), k -> new HashMap<>()).put((String) r[1], e.id()));
+            }
+        }
+        return covered;
+    }
 }

@@ -1,14 +1,18 @@
 package org.caart.report.boundary;
 
+import java.util.List;
 import java.util.Map;
 import org.caart.audit.boundary.ReportReads.RunHeader;
 
 /**
- * Where reports learn which exceptions are in force. The exceptions component provides the real source; until it is
- * wired, {@code report.control.NoExceptions} answers none (see docs/reports.md, "Exceptions").
+ * Where reports learn which exceptions are in force: {@code report.control.WaiverExceptions}, from the exceptions'
+ * component (see docs/reports.md, "Exceptions").
  */
 public interface ExceptionSource {
 
-    /** The approved, unexpired, not reopened exceptions that cover the run's endpoint and policy, by check id. */
-    Map<String, ExceptionGrant> inForce(long companyId, RunHeader run);
+    /**
+     * Per run id, per check id: the approved, unexpired exception that covers the run's failed result of that check
+     * (for the observed value it was granted for). Runs without any are absent.
+     */
+    Map<String, Map<String, ExceptionGrant>> inForce(long companyId, List<RunHeader> runs);
 }

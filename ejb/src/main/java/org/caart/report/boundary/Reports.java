@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.caart.audit.boundary.ReportReads;
 import org.caart.audit.boundary.ReportReads.AuditHeader;
 import org.caart.audit.boundary.ReportReads.RunHeader;
@@ -92,13 +91,12 @@ public class Reports {
         int errors = 0;
         int notRun = 0;
         int excepted = 0;
+        Map<String, Map<String, ExceptionGrant>> inForceByRun = exceptions.inForce(company.getId(), runs);
         for (RunHeader run : runs) {
-            Map<String, ExceptionGrant> inForce = exceptions.inForce(company.getId(), run);
-            int exceptedFailures = 0;
+            Map<String, ExceptionGrant> inForce = inForceByRun.getOrDefault(run.runId(), Map.of());
+            int exceptedFailures = inForce.size();
             if (!inForce.isEmpty()) {
                 grants.put(run.runId(), inForce);
-                Set<String> failing = reads.failedChecks(company.getId(), run.runId());
-                exceptedFailures = (int) failing.stream().filter(inForce::containsKey).count();
             }
             Double raw = run.score();
             Double withExceptions = Score.counts(run.status())
