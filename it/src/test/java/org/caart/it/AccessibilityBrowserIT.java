@@ -38,6 +38,7 @@ class AccessibilityBrowserIT {
     private static long audit;
     private static long remediation;
     private static long device;
+    private static long endpoint;
 
     /** A company with an endpoint, a completed audit with failures, a remediation, a device and a viewer. */
     @BeforeAll
@@ -46,6 +47,7 @@ class AccessibilityBrowserIT {
         viewer = t.addMember("viewer", "VIEWER");
         FakeAgent agent = FakeAgent.enroll(t, "a11y-web-" + t.companyId());
         audit = Remediating.auditWithFailures(t, "Accessibility check", agent);
+        endpoint = AgentApiIT.endpointId(t, agent.hostname);
         remediation = Remediating.order(t.api(), t, List.copyOf(Remediating.failing(t, audit).values())).json()
                 .getJsonNumber("id").longValue();
         Api.Reply created = t.api().post(t.path("/devices"), PatchIT.device("edge-firewall-01", "FIREWALL",
@@ -61,10 +63,13 @@ class AccessibilityBrowserIT {
         pages.put("/app/dashboard.xhtml" + c, "nav:dashboard");
         pages.put("/app/audits.xhtml" + c, "nav:audits");
         pages.put("/app/audit.xhtml" + c + "&audit=" + audit, "nav:audits");
+        pages.put("/app/compare.xhtml" + c + "&to=" + audit, "nav:audits");
+        pages.put("/app/exceptions.xhtml" + c, "nav:exceptions");
         pages.put("/app/policies.xhtml" + c, "nav:policies");
         pages.put("/app/remediations.xhtml" + c, "nav:remediations");
         pages.put("/app/remediation.xhtml" + c + "&remediation=" + remediation, "nav:remediations");
         pages.put("/app/endpoints.xhtml" + c, "nav:endpoints");
+        pages.put("/app/endpoint.xhtml" + c + "&endpoint=" + endpoint, "nav:endpoints");
         pages.put("/app/patches.xhtml" + c, "nav:patches");
         pages.put("/app/device.xhtml" + c + "&device=" + device, "nav:patches");
         pages.put("/app/company.xhtml" + c, "nav:company");
@@ -104,6 +109,7 @@ class AccessibilityBrowserIT {
     void theOperatorSeesTheirPagesWithoutSeriousViolations() {
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("/app/dashboard.xhtml", "nav:dashboard");
+        pages.put("/operator/companies.xhtml", "nav:platformCompanies");
         pages.put("/operator/system.xhtml", "nav:system");
         pages.put("/app/profile.xhtml", "nav:profile");
         pages.put("/change-password.xhtml", "nav:password");
