@@ -58,8 +58,10 @@ final class Standings {
 
     /** One endpoint's standing runs, by policy name. */
     List<Standing> ofEndpoint(long endpointId, String hostname) {
-        String tags = em.createQuery("SELECT e.tags FROM Endpoint e WHERE e.id = :endpoint", String.class)
-                .setParameter("endpoint", endpointId).getResultStream().findFirst().orElse(null);
+        // a list, not a stream's findFirst: an endpoint without tags reads as a null element
+        List<String> tagged = em.createQuery("SELECT e.tags FROM Endpoint e WHERE e.id = :endpoint", String.class)
+                .setParameter("endpoint", endpointId).getResultList();
+        String tags = tagged.isEmpty() ? null : tagged.get(0);
         List<Object[]> rows = em.createQuery("SELECT r.id, r.audit.id, r.endpoint.id, r.policyId, r.policyName, "
                         + "r.passed, r.failed, r.finishedAt FROM AuditRun r WHERE r.endpoint.id = :endpoint "
                         + "AND r.status = :completed AND r.finishedAt = (SELECT MAX(n.finishedAt) FROM AuditRun n "
