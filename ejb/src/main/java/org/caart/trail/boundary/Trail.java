@@ -170,6 +170,29 @@ public class Trail {
                 .getResultList();
     }
 
+    /**
+     * The newest events of the whole platform in which {@code text} occurs (actor, action, target, detail or source
+     * address, ignoring case): the platform operator's search.
+     */
+    @RolesAllowed("OPERATOR")
+    public List<TrailEvent> latestMatching(String text, int max) {
+        return em.createQuery("SELECT e FROM TrailEvent e WHERE " + MATCHES + " ORDER BY e.occurredAt DESC, e.id DESC",
+                        TrailEvent.class)
+                .setParameter("text", pattern(text)).setMaxResults(max).getResultList();
+    }
+
+    private static final String MATCHES = "(LOWER(COALESCE(e.actor, '')) LIKE :text ESCAPE '\\' "
+            + "OR LOWER(e.action) LIKE :text ESCAPE '\\' "
+            + "OR LOWER(COALESCE(e.target, '')) LIKE :text ESCAPE '\\' "
+            + "OR LOWER(COALESCE(e.detail, '')) LIKE :text ESCAPE '\\' "
+            + "OR LOWER(COALESCE(e.sourceAddress, '')) LIKE :text ESCAPE '\\')";
+
+    private static String pattern(String text) {
+        return text == null || text.isBlank() ? "%"
+                : "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+    }
+
     /** A company's events, newest first, for the platform operator: also those of a deleted company. */
     @RolesAllowed("OPERATOR")
     public List<TrailEvent> ofCompany(long companyId, int max) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.util.Optional;
 import org.caart.report.boundary.Download;
 import org.caart.report.boundary.ReportFormat;
 import org.caart.report.boundary.Reports;
@@ -28,13 +29,18 @@ public class ReportsResource {
     @GET
     @Path("audits/{audit}")
     public Response audit(@PathParam("audit") long auditId, @QueryParam("format") String format) {
-        return send(reports.audit(companyId, auditId, format(format)));
+        // the subject first (another company's id is 404 whatever the format), then the format (400)
+        Optional<ReportFormat> chosen = ReportFormat.named(format);
+        Download download = reports.audit(companyId, auditId, chosen.orElse(ReportFormat.CSV));
+        return send(chosen.isPresent() ? download : refuse());
     }
 
     @GET
     @Path("endpoints/{endpoint}")
     public Response endpoint(@PathParam("endpoint") long endpointId, @QueryParam("format") String format) {
-        return send(reports.endpoint(companyId, endpointId, format(format)));
+        Optional<ReportFormat> chosen = ReportFormat.named(format);
+        Download download = reports.endpoint(companyId, endpointId, chosen.orElse(ReportFormat.CSV));
+        return send(chosen.isPresent() ? download : refuse());
     }
 
     @GET
@@ -47,6 +53,10 @@ public class ReportsResource {
     @Path("patch-board")
     public Response patchBoard() {
         return send(reports.patchBoard(companyId));
+    }
+
+    private static Download refuse() {
+        throw new InvalidInputException("format", "Choose a format: html, pdf, csv, xccdf or ocsf");
     }
 
     static ReportFormat format(String name) {

@@ -12,7 +12,7 @@ import org.caart.trail.boundary.Trail;
 import org.caart.trail.entity.TrailEvent;
 
 /** The whole platform's audit trail, newest first: the platform operator's view ({@code ?company=}: one company's,
- * also a deleted one's). */
+ * also a deleted one's; {@code ?q=}: the events in which the text occurs, ignoring case). */
 @Path("system/trail")
 @Produces(MediaType.APPLICATION_JSON)
 public class TrailResource {
@@ -22,10 +22,11 @@ public class TrailResource {
 
     @GET
     public List<TrailEventView> latest(@QueryParam("max") @DefaultValue("200") int max,
-            @QueryParam("company") Long companyId) {
+            @QueryParam("company") Long companyId, @QueryParam("q") String text) {
         int capped = Math.max(1, Math.min(max, 1000));
-        return (companyId == null ? trail.latest(capped) : trail.ofCompany(companyId, capped)).stream()
-                .map(TrailEventView::of).toList();
+        List<TrailEvent> events = companyId != null ? trail.ofCompany(companyId, capped)
+                : text != null && !text.isBlank() ? trail.latestMatching(text, capped) : trail.latest(capped);
+        return events.stream().map(TrailEventView::of).toList();
     }
 
     public record TrailEventView(long id, String occurredAt, Long companyId, String actor, String action,
