@@ -54,7 +54,7 @@ dpkg -i "$DEB" >"$LOG" 2>&1 && status=0 || status=$?
 check "dpkg -i succeeds although enrollment fails" test "$status" = 0
 check "postinst says enrollment failed and how to enroll later" grep -q "enrollment failed" "$LOG"
 check "the enrollment file is kept for a retry, mode 0600" test "$(mode /etc/caart/enroll.properties)" = "600 root:root"
-check "system user caart-agent with no login shell" sh -c 'getent passwd caart-agent | grep -q ":/usr/sbin/nologin$"'
+check "system user caart-agent with no login shell" sh -c 'getent passwd caart-agent | grep -qE ":(/usr)?/sbin/nologin$"'
 check "/usr/bin/caart-agent links to /usr/lib/caart-agent" test "$(readlink -f /usr/bin/caart-agent)" = /usr/lib/caart-agent/bin/caart-agent
 check "bundled runtime /usr/lib/caart-agent/runtime/bin/java" test -x /usr/lib/caart-agent/runtime/bin/java
 check "the launcher picks the bundled runtime" sh -c 'sh -x /usr/bin/caart-agent --version 2>&1 | grep -q "JAVA=/usr/lib/caart-agent/runtime/bin/java"'

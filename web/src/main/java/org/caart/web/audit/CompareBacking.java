@@ -9,7 +9,6 @@ import java.util.List;
 import org.caart.audit.boundary.AuditHistory;
 import org.caart.audit.boundary.AuditHistory.Change;
 import org.caart.audit.boundary.AuditHistory.Comparison;
-import org.caart.web.FormMessages;
 import org.caart.web.TimeText;
 import org.caart.web.company.CompanyOptions.Option;
 import org.caart.web.company.CurrentCompany;
@@ -39,6 +38,7 @@ public class CompareBacking implements Serializable {
     private Long to;
     private List<Option> audits = List.of();
     private transient Comparison comparison;
+    private boolean nothingToCompare;
 
     public void load() {
         companyId = current.id();
@@ -52,10 +52,14 @@ public class CompareBacking implements Serializable {
             from = history.previous(companyId, to);
         }
         if (to == null || from == null) {
-            FormMessages.info(faces, "There is no earlier audit to compare with yet.");
+            nothingToCompare = true; // shown as a note on the page (not a message: its list would hold no item)
             return;
         }
         comparison = history.compare(companyId, from, to);
+    }
+
+    public boolean isNothingToCompare() {
+        return nothingToCompare;
     }
 
     /** Shows the two audits picked (a new address, so the comparison can be shared). */

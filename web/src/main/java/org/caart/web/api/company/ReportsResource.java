@@ -46,7 +46,9 @@ public class ReportsResource {
     @GET
     @Path("company")
     public Response company(@QueryParam("format") String format) {
-        return send(reports.company(companyId, format(format)));
+        Optional<ReportFormat> chosen = ReportFormat.named(format);
+        Download download = reports.company(companyId, chosen.orElse(ReportFormat.CSV));
+        return send(chosen.isPresent() ? download : refuse());
     }
 
     @GET
@@ -57,11 +59,6 @@ public class ReportsResource {
 
     private static Download refuse() {
         throw new InvalidInputException("format", "Choose a format: html, pdf, csv, xccdf or ocsf");
-    }
-
-    static ReportFormat format(String name) {
-        return ReportFormat.named(name).orElseThrow(() -> new InvalidInputException("format",
-                "Choose a format: html, pdf, csv, xccdf or ocsf"));
     }
 
     static Response send(Download download) {
