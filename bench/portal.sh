@@ -25,7 +25,10 @@
 #   BENCH_RANDOM_PAGE_COST  set on the database (1.1, as docs/operations.md recommends on SSDs; empty: the server's)
 #   BENCH_KEEP          1 keeps the work folder (server log) and the database (its name is printed)
 #   BENCH_SEED_ONLY     1 stops after seeding (with BENCH_KEEP=1: a database to look at plans with EXPLAIN)
-#   BENCH_DB            a database kept by an earlier run: no new database, no sign-up, no seeding (it is kept)
+#   BENCH_DB            a database kept by an earlier run: no new database, no sign-up, no seeding (it is kept);
+#                       give it the BENCH_USER_PASSWORD that run printed
+#   BENCH_USER_PASSWORD the benchmark users' password (prefix; user N gets it plus "-N"): random for a new
+#                       database, printed with BENCH_KEEP=1 so a kept database can be reused
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -37,6 +40,11 @@ export PGPASSWORD=${BENCH_PG_PASSWORD:-}
 PG_LOG=${BENCH_PG_LOG:-/var/log/postgresql/postgresql-15-main.log}
 READY_TIMEOUT=${BENCH_READY_TIMEOUT:-240}
 USERS=${BENCH_USERS:-10}
+if [ -n "${BENCH_DB:-}" ] && [ -z "${BENCH_USER_PASSWORD:-}" ]; then
+    echo "BENCH_DB needs the BENCH_USER_PASSWORD printed by the run that kept the database" >&2
+    exit 2
+fi
+export BENCH_USER_PASSWORD=${BENCH_USER_PASSWORD:-Bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')}
 ENDPOINTS=${BENCH_ENDPOINTS:-1000}
 POLICIES=${BENCH_POLICIES:-5}
 DAYS=${BENCH_DAYS:-30}
@@ -59,6 +67,7 @@ db="caart_bench_portal_$$"
 # BENCH_KEEP=1 keeps the database too (a later run reuses it with BENCH_DB, or looks at plans with EXPLAIN)
 psql_() {
     if [[ "$*" == *"DROP DATABASE"* ]] && [ "${BENCH_KEEP:-0}" = 1 ]; then
+        echo "kept: reuse with BENCH_DB=$db BENCH_USER_PASSWORD=$BENCH_USER_PASSWORD" >&2
         echo "database kept: $db" >&2
     else
         psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -v ON_ERROR_STOP=1 -qAt "$@"
@@ -139,7 +148,7 @@ if [ -n "$url" ]; then
             FROM user_account u CROSS JOIN LATERAL (SELECT CAST(substring(u.email FROM 'user([0-9]+)@') AS INTEGER)) x (n)
             WHERE u.email LIKE 'user%@portal.bench.test'"
     else
-        for i in $(seq 1 "$USERS"); do echo "user$i@portal.bench.test bench-user-password-$i"; done >"$work/users.txt"
+        for i in $(seq 1 "$USERS"); do echo "user$i@portal.bench.test $BENCH_USER_PASSWORD-$i"; done >"$work/users.txt"
     fi
 fi
 if [ "${BENCH_SEED_ONLY:-0}" = 1 ]; then

@@ -52,11 +52,14 @@ public final class PortalBench {
     // ---------------------------------------------------------------------------------------------------- setup
 
     static void setup(String base, Path file, int users) throws Exception {
+        if (System.getenv("BENCH_USER_PASSWORD") == null || System.getenv("BENCH_USER_PASSWORD").length() < 12) {
+            throw new IllegalStateException("BENCH_USER_PASSWORD (at least 12 characters) is needed for the users");
+        }
         List<String> lines = new ArrayList<>();
         for (int i = 1; i <= users; i++) {
             String email = "user" + i + "@portal.bench.test";
-            // a throwaway database's accounts: the same passwords on every run, so a kept database can be reused
-            String password = "bench-user-password-" + i;
+            // from the script (random per new database, printed when the database is kept for reuse)
+            String password = System.getenv("BENCH_USER_PASSWORD") + "-" + i;
             Session s = new Session(base);
             Page page = s.submit("/signup.xhtml", "signUp", "submit", Map.of("firstName", "Bench", "lastName",
                     "User " + i, "email", email, "password", password, "confirmation", password));
