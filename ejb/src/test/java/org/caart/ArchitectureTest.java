@@ -43,7 +43,8 @@ class ArchitectureTest {
             Map.entry("waiver", Set.of("audit", "endpoint", "policy", "company", "account")),
             Map.entry("mail", Set.of("company", "account")),
             Map.entry("trail", Set.of("company", "account")),
-            Map.entry("export", Set.of("company", "account")));
+            Map.entry("export", Set.of("company", "account")),
+            Map.entry("feed", Set.of("company", "account")));
 
     private static JavaClasses classes;
 

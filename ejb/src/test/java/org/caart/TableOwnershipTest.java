@@ -49,7 +49,8 @@ class TableOwnershipTest {
             Map.entry("waiver", Set.of("waiver", "waiver_evidence", "waiver_limit")),
             Map.entry("mail", Set.of("outbox_mail")),
             Map.entry("trail", Set.of("trail_event")),
-            Map.entry("export", Set.of("company_deletion")));
+            Map.entry("export", Set.of("company_deletion")),
+            Map.entry("feed", Set.of("feed_event", "feed_company", "feed_destination")));
 
     private static final Path SOURCES = Path.of("src/main/java/org/caart");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");

@@ -52,6 +52,8 @@ class CompanyIsolationIT {
     static long bRemediationId;
     static long aExceptionId;
     static long bExceptionId;
+    static long aDestinationId;
+    static long bDestinationId;
 
     @BeforeAll
     static void twoCompanies() {
@@ -83,16 +85,22 @@ class CompanyIsolationIT {
                 .longValue();
         aPolicyId = uploadPolicy(a, "alpha-policy");
         bPolicyId = uploadPolicy(b, "Bravo secret policy");
+        aDestinationId = FeedEventsIT.destination(a, "alpha siem");
+        bDestinationId = FeedEventsIT.destination(b, "Bravo secret siem");
     }
 
     /** The ids every page and operation may take, of company A or of company B. */
     static Map<String, Long> ids(boolean ofB) {
-        return ofB ? Map.of("company", b.companyId(), "member", bMemberId, "invitation", bInvitationId,
-                "endpoint", bEndpointId, "audit", bAuditId, "device", bDeviceId, "key", bKeyId, "policy", bPolicyId,
-                "remediation", bRemediationId, "exception", bExceptionId)
-                : Map.of("company", a.companyId(), "member", aMemberId, "invitation", aInvitationId,
-                        "endpoint", aEndpointId, "audit", aAuditId, "device", aDeviceId, "key", aKeyId,
-                        "policy", aPolicyId, "remediation", aRemediationId, "exception", aExceptionId);
+        return ofB ? Map.ofEntries(Map.entry("company", b.companyId()), Map.entry("member", bMemberId),
+                Map.entry("invitation", bInvitationId), Map.entry("endpoint", bEndpointId),
+                Map.entry("audit", bAuditId), Map.entry("device", bDeviceId), Map.entry("key", bKeyId),
+                Map.entry("policy", bPolicyId), Map.entry("remediation", bRemediationId),
+                Map.entry("exception", bExceptionId), Map.entry("destination", bDestinationId))
+                : Map.ofEntries(Map.entry("company", a.companyId()), Map.entry("member", aMemberId),
+                        Map.entry("invitation", aInvitationId), Map.entry("endpoint", aEndpointId),
+                        Map.entry("audit", aAuditId), Map.entry("device", aDeviceId), Map.entry("key", aKeyId),
+                        Map.entry("policy", aPolicyId), Map.entry("remediation", aRemediationId),
+                        Map.entry("exception", aExceptionId), Map.entry("destination", aDestinationId));
     }
 
     /**
@@ -137,7 +145,7 @@ class CompanyIsolationIT {
             assertEquals(404, reply.status(), op + " on company B: " + reply.body());
             assertTrue(reply.contentType().startsWith("application/problem+json"), op + " answers problem+json");
             if (!op.path().equals("/api/companies/{company}")
-                    && op.path().matches(".*\\{(member|invitation|endpoint|audit|device|key|policy|remediation|exception)}.*")) {
+                    && op.path().matches(".*\\{(member|invitation|endpoint|audit|device|key|policy|remediation|exception|destination)}.*")) {
                 Map<String, Long> mixedIds = new java.util.HashMap<>(ids(true));
                 mixedIds.put("company", a.companyId());
                 Api.Reply mixed = call(a.api(), op, mixedIds);
@@ -165,10 +173,12 @@ class CompanyIsolationIT {
         for (String page : appPages()) {
             int status = aViewer.portal().get(page + query(a.companyId(), aAuditId)).status();
             boolean adminPage = page.equals("/app/members.xhtml") || page.equals("/app/trail.xhtml")
+                    || page.equals("/app/feed.xhtml")
                     || page.equals("/app/patch-settings.xhtml");
             assertEquals(adminPage ? 403 : 200, status, page + " as VIEWER");
         }
         assertEquals(403, aViewer.api().get(a.path("/trail")).status());
+        assertEquals(403, aViewer.api().get(a.path("/feed/events")).status());
         assertEquals(403, aViewer.api().get(a.path("/invitations")).status());
         assertEquals(200, aViewer.api().get(a.path("/members")).status());
         assertEquals(200, aViewer.api().get(a.path("")).status());

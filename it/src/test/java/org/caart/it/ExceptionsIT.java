@@ -202,7 +202,7 @@ class ExceptionsIT {
                 .getString("policyId");
     }
 
-    private static Api.Reply request(Api api, Tenant t, String policy, String check, long endpoint,
+    static Api.Reply request(Api api, Tenant t, String policy, String check, long endpoint,
             LocalDate expiresOn) {
         return api.post(t.path("/exceptions"), Json.createObjectBuilder().add("policyId", policy)
                 .add("checkId", check).add("scope", "ENDPOINT").add("endpointId", endpoint)

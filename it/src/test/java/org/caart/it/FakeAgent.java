@@ -25,6 +25,8 @@ final class FakeAgent {
     final String agentId;
     final String secret;
     final String hostname;
+    /** The deployment the agent talks to; null: the shared server. */
+    private CaartServer target;
 
     private FakeAgent(String agentId, String secret, String hostname) {
         this.agentId = agentId;
@@ -49,6 +51,13 @@ final class FakeAgent {
     static FakeAgent enroll(CaartServer target, String token, String hostname) {
         return enrolled(send(target, null, "POST", "/api/agent/v1/enroll", Json.createObjectBuilder()
                 .add("token", token).add("host", host(hostname)).build().toString()), hostname);
+    }
+
+    /** As {@link #enroll(CaartServer, String, String)}, and every later call of the agent goes there too. */
+    static FakeAgent enrollAt(CaartServer target, String token, String hostname) {
+        FakeAgent agent = enroll(target, token, hostname);
+        agent.target = target;
+        return agent;
     }
 
     private static FakeAgent enrolled(Api.Reply reply, String hostname) {
@@ -131,7 +140,8 @@ final class FakeAgent {
     }
 
     static Api.Reply send(FakeAgent agent, String method, String path, String body) {
-        return send(SharedServer.server(), agent, method, path, body);
+        return send(agent != null && agent.target != null ? agent.target : SharedServer.server(), agent, method, path,
+                body);
     }
 
     /** A call to another deployment than the shared server (a cluster's load balancer). */

@@ -1,6 +1,7 @@
 package org.caart.audit.control;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
@@ -23,6 +24,9 @@ public class AuditProgress {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    ResultChanges changes;
 
     /** Runs whose agent never picked up the order in time end as FAILED_TO_START (UC5's alternative flow). */
     public void failOverdueStarts(OffsetDateTime now) {
@@ -106,11 +110,14 @@ public class AuditProgress {
             // runs of one audit ending at once must not both miss the other's end: one waits for the other here
             em.createNativeQuery("SELECT id FROM audit WHERE id = ? FOR UPDATE").setParameter(1, auditId)
                     .getResultList();
-            em.createNativeQuery("UPDATE audit_run SET status = ?, finished_at = ?, error = ? "
+            int ended = em.createNativeQuery("UPDATE audit_run SET status = ?, finished_at = ?, error = ? "
                             + "WHERE id = ? AND status IN ('QUEUED', 'RUNNING')")
                     .setParameter(1, end).setParameter(2, now)
                     .setParameter(3, ResultRows.text(error, 1000))
                     .setParameter(4, runId).executeUpdate();
+            if (ended == 1 && "COMPLETED".equals(end)) {
+                changes.completed(runId, now);
+            }
             closeIfDone(auditId, now);
         }
     }

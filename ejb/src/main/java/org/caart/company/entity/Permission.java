@@ -20,6 +20,10 @@ public enum Permission {
     MANAGE_MEMBERS(Role.OWNER, Role.ADMIN),
     /** Read the company's audit trail. */
     VIEW_TRAIL(Role.OWNER, Role.ADMIN),
+    /** Read the company's SIEM feed (the pull API). */
+    READ_FEED(Role.OWNER, Role.ADMIN, Role.AUDITOR),
+    /** Switch the SIEM feed on or off and configure where it goes. */
+    MANAGE_FEED(Role.OWNER),
     /** Export the company's data, delete old audits or the whole company, set how long results are kept. */
     MANAGE_DATA(Role.OWNER),
     /** Grant or take away the OWNER role. */

@@ -33,6 +33,8 @@ import org.caart.platform.DigestSections;
 import org.caart.platform.MailRequest;
 import org.caart.platform.Times;
 import org.caart.platform.TrailEntry;
+import org.caart.platform.FeedEvent;
+import org.caart.platform.FeedRecorder;
 import org.caart.platform.TrailRecorder;
 import org.caart.platform.jobs.JobLedger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -59,6 +61,9 @@ public class PatchChecks {
 
     @Inject
     TrailRecorder trail;
+
+    @Inject
+    FeedRecorder feed;
 
     @Inject
     Clock clock;
@@ -104,7 +109,7 @@ public class PatchChecks {
         Evaluated run = evaluate(company, today, PatchCheck.Kind.DAILY, null);
         Map<PatchStatus, Integer> counts = run.evaluation().counts(companyId);
         List<String> recipients = members.withSecurityDuty(companyId);
-        int reads = 1;
+        int reads = 1 + publishStale(company, policy);
         int mails = 0;
         if (!recipients.isEmpty()) {
             Content content = content(company, policy, today, run, counts);
@@ -178,6 +183,10 @@ public class PatchChecks {
         }
         trail.recordAll(newly.stream().map(device -> new TrailEntry(company.getId(), null, "patch check",
                 "device.overdue", device.name(), device.trailDetail(company.getName()), null, false)).toList());
+        OffsetDateTime now = now();
+        feed.publish(newly.stream().map(device -> new FeedEvent(company.getId(), now, FeedEvent.Types.DEVICE_OVERDUE,
+                "high", null, null, null, null, device.name(), null, "OVERDUE",
+                device.trailDetail(company.getName()))).toList());
         return new Evaluated(check, evaluation, newly);
     }
 
@@ -195,6 +204,17 @@ public class PatchChecks {
             outbox.fire(new MailRequest(companyId, recipient, mail.subject(), mail.text(), mail.html(), false));
         }
         return recipients.size();
+    }
+
+    /** Each agent silent for longer than the policy allows, as an {@code agent.stale} feed event (daily). */
+    private int publishStale(Company company, PatchPolicy policy) {
+        OffsetDateTime now = now();
+        feed.publish(endpoints.stale(company.getId(), now.minusHours(policy.getStaleAgentHours()), LIST_MAX).stream()
+                .map(e -> new FeedEvent(company.getId(), now, FeedEvent.Types.AGENT_STALE, "medium", e.id(),
+                        e.hostname(), null, null, "agent on " + e.hostname(), null, "STALE",
+                        e.lastSeenAt() == null ? "never" : e.lastSeenAt().toString()))
+                .toList());
+        return 1;
     }
 
     private Content content(Company company, PatchPolicy policy, LocalDate today, Evaluated run,

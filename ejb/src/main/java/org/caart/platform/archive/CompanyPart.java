@@ -16,6 +16,7 @@ package org.caart.platform.archive;
  *   45 waiver      exceptions granted for a check, their evidence, the longest periods per severity
  *   50 patch       devices, patch history, patch policy and overrides, API keys, patch checks
  *   60 remediation remediations, orders, items, the journal (steps), the approval setting
+ *   70 feed        the SIEM feed's settings and syslog destinations (not its events)
  *   90 trail       the company's trail (never erased: it outlives the company)
  * </pre>
  * A part's {@link #name()} is its folder in the archive. A newer version may add parts and columns; an archive

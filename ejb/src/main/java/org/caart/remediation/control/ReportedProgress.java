@@ -18,6 +18,8 @@ import org.caart.contract.agent.v1.RemediationItemReport;
 import org.caart.contract.agent.v1.RemediationItemState;
 import org.caart.contract.agent.v1.RemediationReportView;
 import org.caart.platform.InvalidInputException;
+import org.caart.platform.FeedEvent;
+import org.caart.platform.FeedRecorder;
 import org.caart.platform.TrailRecorder;
 import org.caart.remediation.entity.Remediation;
 import org.caart.remediation.entity.RemediationItem;
@@ -37,6 +39,9 @@ public class ReportedProgress {
 
     @Inject
     TrailRecorder trail;
+
+    @Inject
+    FeedRecorder feed;
 
     public void apply(RemediationOrder order, RemediationReportView report, OffsetDateTime now) {
         Map<Long, RemediationItem> items = em.createQuery("SELECT i FROM RemediationItem i WHERE i.id IN :ids",
@@ -83,6 +88,15 @@ public class ReportedProgress {
         String detail = order.getAction() + " on " + host + ": " + states.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
                 + (order.getMessage() == null ? "" : "; " + order.getMessage());
+        if (order.getAction() != RemediationAction.PLAN) {
+            String type = order.getAction() == RemediationAction.ROLLBACK ? FeedEvent.Types.REMEDIATION_ROLLED_BACK
+                    : FeedEvent.Types.REMEDIATION_APPLIED;
+            feed.publish(items.stream().map(i -> new FeedEvent(remediation.getCompanyId(), now, type,
+                    i.getSeverity() == null ? "info" : i.getSeverity().toLowerCase(java.util.Locale.ROOT),
+                    i.getEndpointId(), i.getHostname(), i.getPolicyId(), i.getCheckId(),
+                    "remediation #" + remediation.getId() + ": " + i.getTitle(), i.getBefore(), i.getState().name(),
+                    i.getMessage() == null ? i.getAfter() : i.getMessage())).toList());
+        }
         trail.record(remediation.getCompanyId(), null, "agent on " + host,
                 "remediation." + order.getAction().name().toLowerCase(java.util.Locale.ROOT) + ".done",
                 "remediation #" + remediation.getId(), RemediationItem.cut(detail, 1000), null);

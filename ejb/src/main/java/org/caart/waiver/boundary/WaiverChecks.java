@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.caart.platform.TrailEntry;
+import org.caart.platform.FeedEvent;
+import org.caart.platform.FeedRecorder;
 import org.caart.platform.TrailRecorder;
+import org.caart.waiver.control.WaiverFeed;
 import org.caart.waiver.control.Evidence;
 import org.caart.waiver.entity.Waiver;
 import org.caart.waiver.entity.WaiverEvidence;
@@ -52,14 +55,20 @@ public class WaiverChecks {
     @Inject
     TrailRecorder trail;
 
+    @Inject
+    FeedRecorder feed;
+
     public void run() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<TrailEntry> entries = new ArrayList<>();
+        List<FeedEvent> events = new ArrayList<>();
         for (Waiver w : em.createQuery("SELECT w FROM Waiver w WHERE w.status IN :open AND w.expiresAt <= :now",
                         Waiver.class).setParameter("open", List.of(WaiverStatus.REQUESTED, WaiverStatus.APPROVED,
                         WaiverStatus.REOPENED)).setParameter("now", now).getResultList()) {
             WaiverStatus was = w.getStatus();
             if (w.expire(now)) {
+                events.add(WaiverFeed.event(w, FeedEvent.Types.EXCEPTION_EXPIRED, was.name(), "expiry "
+                        + w.getExpiresOn() + " reached; the check counts as failing again", now));
                 entries.add(entry(w, "exception.expire", "was " + was + "; " + Waivers.scopeAndCheck(w)
                         + ", expiry " + w.getExpiresOn() + " ended"));
             }
@@ -67,12 +76,13 @@ public class WaiverChecks {
         List<Waiver> approved = em.createQuery("SELECT w FROM Waiver w WHERE w.status = :approved", Waiver.class)
                 .setParameter("approved", WaiverStatus.APPROVED).getResultList();
         if (!approved.isEmpty()) {
-            entries.addAll(compare(approved, now));
+            entries.addAll(compare(approved, now, events));
         }
         trail.recordAll(entries);
+        feed.publish(events);
     }
 
-    private List<TrailEntry> compare(List<Waiver> approved, OffsetDateTime now) {
+    private List<TrailEntry> compare(List<Waiver> approved, OffsetDateTime now, List<FeedEvent> events) {
         OffsetDateTime from = approved.stream().map(this::from).min(Comparator.naturalOrder()).orElse(now);
         Set<String> checks = approved.stream().map(Waiver::getCheckId).collect(Collectors.toSet());
         List<Evidence.Observed> observed = evidence.completedBetween(from, now, checks, RUNS_MAX);
@@ -98,6 +108,8 @@ public class WaiverChecks {
                         if (w.reopenOnEvidence(why, now)) {
                             LOG.log(Level.INFO, "Exception {0} of company {1} reopened: the evidence changed",
                                     w.getId(), w.getCompanyId());
+                            events.add(WaiverFeed.event(w, FeedEvent.Types.EXCEPTION_REOPENED, "APPROVED", why,
+                                    now));
                             entries.add(entry(w, "exception.reopened", Waivers.scopeAndCheck(w) + ": " + why));
                         }
                     }, () -> {

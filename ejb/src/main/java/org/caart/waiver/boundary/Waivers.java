@@ -29,7 +29,10 @@ import org.caart.platform.ConflictException;
 import org.caart.platform.ForbiddenException;
 import org.caart.platform.InvalidInputException;
 import org.caart.platform.NotFoundException;
+import org.caart.platform.FeedEvent;
+import org.caart.platform.FeedRecorder;
 import org.caart.platform.TrailRecorder;
+import org.caart.waiver.control.WaiverFeed;
 import org.caart.waiver.control.Evidence;
 import org.caart.waiver.entity.Waiver;
 import org.caart.waiver.entity.WaiverEvidence;
@@ -54,6 +57,9 @@ public class Waivers {
 
     @Inject
     TrailRecorder trail;
+
+    @Inject
+    FeedRecorder feed;
 
     @Inject
     Clock clock;
@@ -103,6 +109,7 @@ public class Waivers {
         Membership member = mayDecide(companyId);
         Waiver waiver = lock(companyId, waiverId);
         OffsetDateTime now = OffsetDateTime.now(clock);
+        String was = waiver.getStatus().name();
         try {
             waiver.approve(member.getUser().getId(), member.getUser().getEmail(), note, now);
         } catch (ConflictException refused) {
@@ -115,6 +122,8 @@ public class Waivers {
         List<Evidence.Failing> failing = evidence.standing(waiver);
         Set<String> values = Evidence.values(failing);
         values.forEach(v -> em.persist(new WaiverEvidence(waiver, v)));
+        feed.publish(WaiverFeed.event(waiver, FeedEvent.Types.EXCEPTION_GRANTED, was, "granted by "
+                + member.getUser().getEmail() + " until " + waiver.getExpiresOn() + ": " + waiver.getReason(), now));
         record(member, "exception.approve", waiver, scopeAndCheck(waiver) + ", requested by "
                 + waiver.getRequestedByEmail() + ", granted for " + values.size() + " observed value(s) on "
                 + failing.size() + " endpoint(s), expires " + waiver.getExpiresOn()

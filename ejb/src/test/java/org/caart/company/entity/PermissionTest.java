@@ -2,9 +2,11 @@ package org.caart.company.entity;
 
 import static org.caart.company.entity.Permission.MANAGE_COMPANY;
 import static org.caart.company.entity.Permission.MANAGE_DATA;
+import static org.caart.company.entity.Permission.MANAGE_FEED;
 import static org.caart.company.entity.Permission.MANAGE_MEMBERS;
 import static org.caart.company.entity.Permission.MANAGE_OWNERS;
 import static org.caart.company.entity.Permission.ORDER_REMEDIATION;
+import static org.caart.company.entity.Permission.READ_FEED;
 import static org.caart.company.entity.Permission.RUN_AUDITS;
 import static org.caart.company.entity.Permission.VIEW;
 import static org.caart.company.entity.Permission.VIEW_TRAIL;
@@ -22,23 +24,23 @@ class PermissionTest {
 
     /** The columns of the table below, in order; a new permission or role must be added to the table. */
     private static final List<Permission> COLUMNS =
-            List.of(VIEW, RUN_AUDITS, ORDER_REMEDIATION, MANAGE_COMPANY, MANAGE_MEMBERS, VIEW_TRAIL, MANAGE_DATA,
-                    MANAGE_OWNERS);
+            List.of(VIEW, RUN_AUDITS, ORDER_REMEDIATION, MANAGE_COMPANY, MANAGE_MEMBERS, VIEW_TRAIL, READ_FEED,
+                    MANAGE_FEED, MANAGE_DATA, MANAGE_OWNERS);
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            # role     | VIEW | RUN_AUDITS | ORDER_REMEDIATION | MANAGE_COMPANY | MANAGE_MEMBERS | VIEW_TRAIL | MANAGE_DATA | MANAGE_OWNERS
-            OWNER      | true | true       | true              | true           | true           | true       | true        | true
-            ADMIN      | true | true       | true              | true           | true           | true       | false       | false
-            AUDITOR    | true | true       | false             | false          | false          | false      | false       | false
-            REMEDIATOR | true | false      | true              | false          | false          | false      | false       | false
-            VIEWER     | true | false      | false             | false          | false          | false      | false       | false
+            # role     | VIEW | RUN_AUDITS | ORDER_REMEDIATION | MANAGE_COMPANY | MANAGE_MEMBERS | VIEW_TRAIL | READ_FEED | MANAGE_FEED | MANAGE_DATA | MANAGE_OWNERS
+            OWNER      | true | true       | true              | true           | true           | true       | true      | true        | true        | true
+            ADMIN      | true | true       | true              | true           | true           | true       | true      | false       | false       | false
+            AUDITOR    | true | true       | false             | false          | false          | false      | true      | false       | false       | false
+            REMEDIATOR | true | false      | true              | false          | false          | false      | false     | false       | false       | false
+            VIEWER     | true | false      | false             | false          | false          | false      | false     | false       | false       | false
             """)
     void eachRoleHoldsExactlyThePermissionsOfItsRow(Role role, boolean view, boolean runAudits,
             boolean orderRemediation, boolean manageCompany, boolean manageMembers, boolean viewTrail,
-            boolean manageData, boolean manageOwners) {
+            boolean readFeed, boolean manageFeed, boolean manageData, boolean manageOwners) {
         List<Boolean> expected = List.of(view, runAudits, orderRemediation, manageCompany, manageMembers, viewTrail,
-                manageData, manageOwners);
+                readFeed, manageFeed, manageData, manageOwners);
         for (int i = 0; i < COLUMNS.size(); i++) {
             Permission permission = COLUMNS.get(i);
             assertEquals(expected.get(i), role.can(permission), role + " × " + permission);

@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import org.caart.feed.boundary.DestinationState;
+import org.caart.feed.boundary.FeedDestinations;
 import org.caart.ingest.boundary.DeadLetter;
 import org.caart.ingest.boundary.Pipeline;
 import org.caart.ingest.entity.PipelineProbe;
@@ -44,10 +46,14 @@ public class SystemBacking implements Serializable {
     @Inject
     CurrentUser user;
 
+    @Inject
+    FeedDestinations feeds;
+
     private List<OutboxMail> mails;
     private List<JobRun> runs;
     private List<TrailEvent> events;
     private List<DeadLetter> deadLetters;
+    private List<DestinationState> destinations;
     private String testRecipient;
     private String probeId;
 
@@ -57,6 +63,12 @@ public class SystemBacking implements Serializable {
         runs = jobs.latest(ROWS);
         events = trail.latest(ROWS);
         deadLetters = pipeline.deadLetters(ROWS);
+        destinations = feeds.all();
+    }
+
+    /** Every company's SIEM feed destinations with their delivery state, the failing first. */
+    public List<DestinationState> getDestinations() {
+        return destinations;
     }
 
     public void sendTestMail() {
