@@ -76,6 +76,7 @@ class AccessibilityBrowserIT {
         pages.put("/app/patch-settings.xhtml" + c, "nav:patchSettings");
         pages.put("/app/members.xhtml" + c, "nav:members");
         pages.put("/app/trail.xhtml" + c, "nav:trail");
+        pages.put("/app/feed.xhtml" + c, "nav:feed");
         pages.put("/app/companies.xhtml", "nav:companies");
         pages.put("/app/profile.xhtml", "nav:profile");
         pages.put("/change-password.xhtml", "nav:password");
@@ -95,11 +96,12 @@ class AccessibilityBrowserIT {
         Map<String, String> pages = companyPages();
         // pages a viewer's menu does not offer
         pages.keySet().removeIf(p -> p.startsWith("/app/policies") || p.startsWith("/app/patch-settings")
-                || p.startsWith("/app/members") || p.startsWith("/app/trail"));
+                || p.startsWith("/app/members") || p.startsWith("/app/trail") || p.startsWith("/app/feed"));
         try (Browser browser = new Browser(SharedServer.server())) {
             browser.login(viewer.email(), viewer.password());
             sweep(browser, "viewer", pages);
-            for (String hidden : List.of("nav:policies", "nav:patchSettings", "nav:members", "nav:trail")) {
+            for (String hidden : List.of("nav:policies", "nav:patchSettings", "nav:members", "nav:trail",
+                    "nav:feed")) {
                 assertTrue(browser.driver().findElements(By.id(hidden)).isEmpty(), hidden + " is not offered");
             }
         }

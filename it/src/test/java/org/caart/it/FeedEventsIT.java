@@ -120,6 +120,48 @@ class FeedEventsIT {
         assertEquals(400, auditor.api().get(t.path("/feed/events?after=-1")).status());
     }
 
+    @Test
+    void anOverdueDeviceAndTheDailySnapshotReachTheFeed() {
+        Tenant t = Tenant.create("feed-snapshot");
+        assertEquals(200, t.api().put(t.path("/feed"), "{\"enabled\":true,\"snapshotDaily\":true}").status());
+        FakeAgent agent = FakeAgent.enroll(t, "feed-snap-" + t.companyId());
+        Remediating.auditWithFailures(t, "Snapshot source", agent);
+        PatchIT.create(t, "feed-fw", "FIREWALL", "2020-01-01");
+        assertEquals(200, t.api().post(t.path("/patch/checks"), null).status());
+        // the daily jobs run after the platform hour (03:00 UTC): before it, the clock is moved to noon UTC
+        Api operator = SharedServer.operatorApi();
+        boolean moved = java.time.LocalTime.now(java.time.ZoneOffset.UTC).getHour() < 3;
+        if (moved) {
+            assertEquals(204, operator.put("/api/system/clock", "{\"now\":\""
+                    + LocalDate.now(java.time.ZoneOffset.UTC) + "T12:00:00Z\"}").status());
+        }
+        try {
+            assertEquals(200, operator.post("/api/system/jobs/tick", null).status());
+        } finally {
+            if (moved) {
+                assertEquals(204, operator.delete("/api/system/clock").status());
+            }
+        }
+        // 2 failures of the first run, the overdue device, then the 8 current results of the snapshot
+        List<JsonObject> events = pull(t.api(), t, 11);
+        List<String> types = events.stream().map(e -> e.getJsonObject("metadata").getString("event_code")).toList();
+        assertEquals(List.of("check.changed", "check.changed", "device.overdue"), types.subList(0, 3), types.toString());
+        JsonObject overdue = events.get(2);
+        assertEquals(2004, overdue.getInt("class_uid"));
+        assertEquals("feed-fw", overdue.getJsonObject("finding_info").getString("title"));
+        List<JsonObject> snapshot = events.subList(3, 11);
+        assertTrue(snapshot.stream().allMatch(e -> "check.state".equals(e.getJsonObject("metadata")
+                .getString("event_code"))), types.toString());
+        assertEquals(2, snapshot.stream().filter(e -> "FAILED".equals(e.getJsonObject("compliance")
+                .getString("status"))).count(), "the snapshot holds the current state, passing checks included");
+        assertEquals(200, SharedServer.operatorApi().post("/api/system/jobs/tick", null).status());
+        for (int i = 0; i < 12; i++) {
+            sleep(); // three seconds: longer than the sequencer's tick
+        }
+        assertEquals(11, t.api().get(t.path("/feed")).json().getJsonNumber("latestSeq").longValue(),
+                "one snapshot a day");
+    }
+
     /** The first {@code n} events of the pull API, waiting for the sequencer (every 2 s) to number them. */
     private static List<JsonObject> pull(Api api, Tenant t, int n) {
         long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
