@@ -156,7 +156,7 @@ public final class XccdfReport implements ReportWriter {
             if (r.receivedAt() != null) {
                 xml.writeAttribute("time", time(r.receivedAt()));
             }
-            element("result", line.excepted() ? "pass" : result(r));
+            element("result", line.excepted() ? "pass" : line.fixed() ? "fixed" : result(r));
             if (line.excepted()) {
                 ExceptionGrant e = line.exception();
                 xml.writeStartElement("override");
@@ -174,6 +174,9 @@ public final class XccdfReport implements ReportWriter {
             xml.writeEndElement();
             message("expected: " + nz(r.expected()) + "; observed: " + nz(r.observed())
                     + (r.reason() == null || r.reason().isBlank() ? "" : "; reason: " + r.reason()));
+            if (line.fixed()) {
+                message("fixed by " + Times.fix(line.fix(), report.zone()));
+            }
             check(line.run().policyId(), r.checkId());
             xml.writeEndElement();
         } catch (XMLStreamException e) {
