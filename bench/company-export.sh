@@ -46,27 +46,7 @@ psqldb() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$db" -v ON_ERROR_S
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 
 psql_ -c "CREATE DATABASE $db" >/dev/null
-port=$(free_port) || { echo "no free port" >&2; exit 1; }
-echo "starting $DIST on port $port, database $db, heap ${BENCH_HEAP:-1g}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-env -u CAART_BROKER_URL -u CAART_SMTP_HOST \
-    CAART_HTTP_PORT="$port" CAART_DATA_DIR="$work/data" CAART_HEAP="${BENCH_HEAP:-1g}" \
-    CAART_ADMIN_EMAIL="$ADMIN_EMAIL" CAART_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-    CAART_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" CAART_DB_USER="$PG_USER" CAART_DB_PASSWORD="$PGPASSWORD" \
-    CAART_START_TIMEOUT="$READY_TIMEOUT" "$DIST/bin/caart" >"$work/launcher.out" 2>&1 &
-launcher=$!
-start=$(date +%s)
-until grep -q '^CAaRT is ready' "$work/launcher.out" 2>/dev/null; do
-    if ! kill -0 "$launcher" 2>/dev/null || [ $(( $(date +%s) - start )) -gt "$READY_TIMEOUT" ]; then
-        echo "the server did not become ready; launcher output:" >&2
-        tail -n 30 "$work/launcher.out" >&2
-        exit 1
-    fi
-    sleep 1
-done
-server=$(find_server "$launcher")
-[ -n "$server" ] || { echo "Payara Micro process not found under launcher $launcher" >&2; exit 1; }
-base="http://127.0.0.1:$port"
-echo "ready after $(( $(date +%s) - start )) s (server pid $server)"
+start_server CAART_ADMIN_EMAIL="$ADMIN_EMAIL" CAART_ADMIN_PASSWORD="$ADMIN_PASSWORD"
 
 # the owner signs up through the portal (a Faces form: view state and nonce from the page)
 jar="$work/cookies"

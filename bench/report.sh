@@ -6,8 +6,9 @@
 # creates a company through the API (the operator is its owner), seeds it with SQL (bench/report/seed.sql), then
 # downloads through the REST API with curl (the time is curl's, from the request to the last byte):
 #   1. each export once to warm up, then BENCH_RUNS timed runs each (best and median printed);
-#   2. the extra heap: the live heap after a full GC (jcmd GC.run) before the export, and the largest live heap
-#      after full GCs forced every 0.5 s while the export streams (a slower run, not timed), the difference printed.
+#   2. the extra heap: the live heap before the export, and the largest live heap sampled every 0.5 s while the export
+#      streams (a slower run, not timed), the difference printed with the classes that grew most. A live heap is the
+#      total of jcmd's GC.class_histogram, which runs a full GC first: reachable objects only, in both generations.
 # Usage: bench/report.sh   (needs a built distribution: mvn -B -pl distribution -am package -DskipTests; psql, curl,
 #                           a JDK 17+ with jcmd)
 # Settings (environment):
@@ -46,28 +47,8 @@ db="caart_bench_report_$$"
 psqldb() { psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$db" -v ON_ERROR_STOP=1 "$@"; }
 
 psql_ -c "CREATE DATABASE $db" >/dev/null
-port=$(free_port) || { echo "no free port" >&2; exit 1; }
-echo "starting $DIST on port $port, database $db, heap ${BENCH_HEAP:-1g}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-env -u CAART_BROKER_URL -u CAART_SMTP_HOST \
-    CAART_HTTP_PORT="$port" CAART_DATA_DIR="$work/data" CAART_HEAP="${BENCH_HEAP:-1g}" \
-    CAART_ADMIN_EMAIL="$ADMIN_EMAIL" CAART_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-    CAART_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" CAART_DB_USER="$PG_USER" CAART_DB_PASSWORD="$PGPASSWORD" \
-    CAART_START_TIMEOUT="$READY_TIMEOUT" "$DIST/bin/caart" >"$work/launcher.out" 2>&1 &
-launcher=$!
-start=$(date +%s)
-until grep -q '^CAaRT is ready' "$work/launcher.out" 2>/dev/null; do
-    if ! kill -0 "$launcher" 2>/dev/null || [ $(( $(date +%s) - start )) -gt "$READY_TIMEOUT" ]; then
-        echo "the server did not become ready; launcher output:" >&2
-        tail -n 30 "$work/launcher.out" >&2
-        exit 1
-    fi
-    sleep 1
-done
-server=$(find_server "$launcher")
-[ -n "$server" ] || { echo "Payara Micro process not found under launcher $launcher" >&2; exit 1; }
-echo "ready after $(( $(date +%s) - start )) s (server pid $server)"
+start_server CAART_ADMIN_EMAIL="$ADMIN_EMAIL" CAART_ADMIN_PASSWORD="$ADMIN_PASSWORD"
 
-base="http://127.0.0.1:$port"
 # a member who owns the company: signed up through the portal's form (the operator belongs to no company)
 USER_EMAIL=owner@bench.test
 USER_PASSWORD="Bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
@@ -97,17 +78,21 @@ fetch() { # path file -> prints "seconds bytes"
     code=$(curl -sS -o "$2" -w '%{http_code} %{time_total} %{size_download}' -u "$ADMIN_EMAIL:$ADMIN_PASSWORD" "$base$1")
     case "$code" in 200\ *) echo "${code#200 }" ;; *) echo "GET $1 answered $code: $(head -c 300 "$2")" >&2; exit 1 ;; esac
 }
-live_kb() { # the used heap after a full GC, in KiB (jcmd's attach can time out on a loaded machine: tried again)
+live_kb() { # the live heap in KiB: the total of a class histogram, which jcmd takes after a full GC (so only
+            # reachable objects count, whatever the generation); the histogram is kept in $work/histo.now
     local kb="" attempt
     for attempt in 1 2 3 4 5; do
-        jcmd "$server" GC.run >/dev/null 2>&1 || continue
-        # the server runs the serial collector: the young and the tenured generation each print a "used"
-        kb=$(jcmd "$server" GC.heap_info 2>/dev/null | grep -E 'generation +total|heap +total' \
-            | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | awk '{ s += $1 } END { if (NR) print s }')
+        jcmd "$server" GC.class_histogram >"$work/histo.now" 2>/dev/null || continue
+        kb=$(awk '$1 == "Total" { printf "%d", $3 / 1024 }' "$work/histo.now")
         [ -n "$kb" ] && break
     done
     [ -n "$kb" ] || { echo "jcmd could not read the server's heap" >&2; exit 1; }
     echo "$kb"
+}
+grown() { # before after: the classes whose live bytes grew most between two histograms (KiB, instances)
+    awk 'FNR == NR { if ($1 ~ /^[0-9]+:$/) { b[$4] = $3; n[$4] = $2 } next }
+         $1 ~ /^[0-9]+:$/ { d = $3 - b[$4]; if (d > 0) printf "%10d KiB %+9d  %s\n", d / 1024, $2 - n[$4], $4 }' "$1" "$2" \
+        | sort -rn | head -n "${BENCH_HISTO_CLASSES:-8}"
 }
 
 SUMMARY=()
@@ -132,20 +117,26 @@ measure() { # label path goal_seconds
 }
 
 heap() { # label path
-    local label=$1 path=$2 before peak=0 now_kb
+    local label=$1 path=$2 before peak=0 now_kb samples=0
     before=$(live_kb)
+    cp "$work/histo.now" "$work/histo.before"
     curl -sS -o /dev/null -u "$ADMIN_EMAIL:$ADMIN_PASSWORD" "$base$path" &
     local client=$!
     while kill -0 "$client" 2>/dev/null; do
         now_kb=$(live_kb)
-        [ -n "$now_kb" ] && [ "$now_kb" -gt "$peak" ] && peak=$now_kb
+        samples=$((samples + 1))
+        if [ -n "$now_kb" ] && [ "$now_kb" -gt "$peak" ]; then peak=$now_kb; cp "$work/histo.now" "$work/histo.peak"; fi
         sleep 0.5
     done
     wait "$client"
     local extra_mib verdict
     extra_mib=$(awk -v p="$peak" -v b="$before" 'BEGIN { e = (p - b) / 1024; if (e < 0) e = 0; printf "%.1f", e }')
     verdict=$(awk -v e="$extra_mib" 'BEGIN { print (e < 64 ? "goal met" : "GOAL MISSED") }')
-    echo ">>> $label: live heap before $(( before / 1024 )) MiB, largest live heap while streaming $(( peak / 1024 )) MiB: extra $extra_mib MiB (goal < 64 MiB, $verdict)"
+    echo ">>> $label: live heap before $(( before / 1024 )) MiB, largest live heap while streaming $(( peak / 1024 )) MiB ($samples samples): extra $extra_mib MiB (goal < 64 MiB, $verdict)"
+    if [ "$peak" -gt 0 ]; then
+        echo "    grown most at the largest sample (live KiB, instances, class):"
+        grown "$work/histo.before" "$work/histo.peak" | sed 's/^/    /'
+    fi
     SUMMARY+=("$label: extra live heap $extra_mib MiB (goal < 64 MiB, $verdict)")
 }
 

@@ -39,7 +39,7 @@ class ArchitectureTest {
             Map.entry("audit", Set.of("endpoint", "policy", "company", "account", "ingest")),
             Map.entry("patch", Set.of("audit", "endpoint", "company", "account")),
             Map.entry("remediation", Set.of("audit", "endpoint", "policy", "company", "account")),
-            Map.entry("report", Set.of("audit", "endpoint", "patch", "waiver", "company", "account")),
+            Map.entry("report", Set.of("audit", "endpoint", "patch", "waiver", "remediation", "company", "account")),
             Map.entry("waiver", Set.of("audit", "endpoint", "policy", "company", "account")),
             Map.entry("mail", Set.of("company", "account")),
             Map.entry("trail", Set.of("company", "account")),

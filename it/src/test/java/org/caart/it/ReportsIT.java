@@ -62,10 +62,15 @@ class ReportsIT {
     }
 
     static JsonObject knownBatch(String runId) {
+        return knownBatch(runId, "FAILED");
+    }
+
+    /** The known results, with formula-check's status as given (FAILED in the known audit). */
+    static JsonObject knownBatch(String runId, String formulaCheck) {
         JsonArrayBuilder results = Json.createArrayBuilder()
                 .add(result("ssh-root-login", "Root login over SSH is off", "PASSED", "HIGH", "PermitRootLogin no",
                         "PermitRootLogin no", null, "Set PermitRootLogin no in /etc/ssh/sshd_config"))
-                .add(result("formula-check", FORMULA_TITLE, "FAILED", "MEDIUM", "+1", OBSERVED, "@SUM(A1)",
+                .add(result("formula-check", FORMULA_TITLE, formulaCheck, "MEDIUM", "+1", OBSERVED, "@SUM(A1)",
                         "Run: chmod 600 /etc/shadow, then \"reload\""))
                 .add(result("na-check", "Only on Windows", "NOT_APPLICABLE", "LOW", null, null, "not Windows", null))
                 .add(result("error-check", "Unreadable file", "ERROR", "CRITICAL", "readable", null,
@@ -171,6 +176,154 @@ class ReportsIT {
         // the other company's report of the same checks knows nothing of this exception
         assertEquals("FAILED", row(csv(t.api().get(t.path("/reports/audits/" + audit + "?format=csv")).body()),
                 "formula-check").get("result"));
+    }
+
+    @Test
+    void aPassAfterAVerifiedRemediationReadsFixedInEveryFormatUntilItIsRolledBack() throws Exception {
+        Tenant own = Tenant.create("reports-fix");
+        Tenant.Member fixer = own.addMember("reports-fixer", "REMEDIATOR");
+        FakeAgent agent = FakeAgent.enroll(own, HOST + "-fix");
+        long before = knownAudit(own, agent, "Before the fix", "FAILED");
+        Api.Reply ordered = Remediating.order(own.api(), own,
+                List.of(Remediating.failing(own, before).get(agent.hostname + "/formula-check")));
+        assertEquals(201, ordered.status(), ordered.body());
+        long remediation = ordered.json().getJsonNumber("id").longValue();
+        JsonObject plan = agent.remediationOrders().getJsonObject(0);
+        JsonObject item = Remediating.ordered(plan, "formula-check");
+        assertEquals(202, agent.remediationReport(Remediating.report(plan, 1, true, true, null, List.of(
+                Remediating.item(item, "PLANNED", "FILE_MODE", "0644", "0600", null, null, null, List.of(), null))))
+                .status());
+        Remediating.awaitStatus(own.api(), own, remediation, "PLANNED");
+        assertEquals(200, fixer.api().post(own.path("/remediations/" + remediation + "/approve"), "").status());
+        JsonObject apply = agent.remediationOrders().getJsonObject(0);
+        assertEquals("APPLY", apply.getString("action"));
+        assertEquals(202, agent.remediationReport(Remediating.report(apply, 1, true, true, null, List.of(
+                Remediating.item(Remediating.ordered(apply, "formula-check"), "FIXED", "FILE_MODE", "0644", "0600",
+                        "0644", "0600", "re-check passed", List.of(), null)))).status());
+        Remediating.awaitStatus(own.api(), own, remediation, "DONE");
+        long after = knownAudit(own, agent, "After the fix", "PASSED");
+
+        Map<String, String> fixed = row(csv(own.api().get(own.path("/reports/audits/" + after + "?format=csv"))
+                .body()), "formula-check");
+        assertEquals("FIXED", fixed.get("result"));
+        assertEquals("PASSED", fixed.get("agent_result"), "the agent's own verdict stays visible");
+        assertEquals(String.valueOf(remediation), fixed.get("fix_remediation"));
+        assertEquals(fixer.email(), fixed.get("fix_approver"));
+        assertTrue(fixed.get("fix_verified_at").matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\+0[12]:00"),
+                fixed.get("fix_verified_at"));
+        Map<String, String> plainPass = row(csv(own.api().get(own.path("/reports/audits/" + after + "?format=csv"))
+                .body()), "ssh-root-login");
+        assertEquals("PASSED", plainPass.get("result"), "a check no remediation touched passes plainly");
+        assertEquals("", plainPass.get("fix_remediation"));
+        assertEquals("FAILED", row(csv(own.api().get(own.path("/reports/audits/" + before + "?format=csv")).body()),
+                "formula-check").get("result"), "the failure that was remediated stays a failure");
+        assertEquals("FIXED", row(csv(own.api().get(own.path("/reports/company?format=csv")).body()),
+                "formula-check").get("result"), "the company's latest results");
+        assertEquals("FIXED", row(csv(own.api().get(own.path("/reports/endpoints/"
+                + AgentApiIT.endpointId(own, agent.hostname) + "?format=csv")).body()), "formula-check")
+                .get("result"), "the endpoint's latest results");
+
+        Element ruleResult = ruleResult(validXccdf(own, after), "formula-check");
+        assertEquals("fixed", text(ruleResult, "result"));
+        assertEquals(0, ruleResult.getElementsByTagNameNS(XCCDF, "override").getLength());
+        assertTrue(ruleResult.getElementsByTagNameNS(XCCDF, "message").item(1).getTextContent()
+                .startsWith("fixed by remediation #" + remediation + ", approved by " + fixer.email() + ", verified "),
+                "the fix in a message");
+        assertEquals("pass", text(ruleResult(validXccdf(own, after), "ssh-root-login"), "result"));
+
+        JsonObject finding = finding(own.api().get(own.path("/reports/audits/" + after + "?format=ocsf")).body(),
+                "formula-check");
+        assertEquals(4, finding.getInt("status_id"), "resolved");
+        assertEquals(1, finding.getJsonObject("compliance").getInt("status_id"));
+        assertEquals("Pass", finding.getJsonObject("compliance").getString("status"));
+        assertEquals("FIXED", finding.getJsonObject("compliance").getString("status_code"));
+        JsonObject fixedBy = finding.getJsonObject("unmapped").getJsonObject("fixed_by");
+        assertEquals(remediation, fixedBy.getJsonNumber("remediation_id").longValue());
+        assertEquals(fixer.email(), fixedBy.getString("approver"));
+        assertEquals(fixed.get("fix_verified_at"), fixedBy.getString("verified_at"));
+
+        String note = "Fixed by: remediation #" + remediation + ", approved by " + fixer.email() + ", verified ";
+        String html = own.api().get(own.path("/reports/audits/" + after + "?format=html")).body();
+        assertTrue(html.contains("<span class=\"caart-status\">FIXED</span>"), html);
+        assertTrue(html.contains(note.replace("Fixed by:", "Fixed by:</span>")), html);
+        String pdf = pdfText(own, after).replace("\n", " ");
+        assertTrue(pdf.contains("formula-check FIXED (medium)") || pdf.contains("formula-check  FIXED  (medium)"), pdf);
+        assertTrue(pdf.contains(note), pdf);
+        assertTrue(pdf.contains("Passed 2, failed 0, excepted 0"), "a fixed check counts as passed: " + pdf);
+
+        Api.Reply rolling = own.api().post(own.path("/remediations/" + remediation + "/rollback"), "{}");
+        assertEquals(200, rolling.status(), rolling.body());
+        JsonObject rollback = agent.remediationOrders().getJsonObject(0);
+        assertEquals(202, agent.remediationReport(Remediating.report(rollback, 1, true, true, null, List.of(
+                Remediating.item(Remediating.ordered(rollback, "formula-check"), "ROLLED_BACK", "FILE_MODE", "0600",
+                        null, "0644", "0644", "the before value is back", List.of(), null)))).status());
+        Remediating.awaitStatus(own.api(), own, remediation, "DONE");
+        long afterRollback = knownAudit(own, agent, "After the rollback", "PASSED");
+        assertEquals("PASSED", row(csv(own.api().get(own.path("/reports/audits/" + afterRollback + "?format=csv"))
+                .body()), "formula-check").get("result"), "a pass after the rollback is not the fix's");
+        assertEquals("FIXED", row(csv(own.api().get(own.path("/reports/audits/" + after + "?format=csv")).body()),
+                "formula-check").get("result"), "the audit run while the fix was in place keeps it");
+        assertEquals("PASSED", row(csv(t.api().get(t.path("/reports/audits/" + audit + "?format=csv")).body()),
+                "ssh-root-login").get("result"), "another company's report knows nothing of it");
+    }
+
+    private static long knownAudit(Tenant tenant, FakeAgent agent, String title, String formulaCheck) {
+        Api.Reply created = tenant.api().post(tenant.path("/audits"), "{\"title\":\"" + title + "\","
+                + "\"allEndpoints\":true,\"policy\":\"" + POLICY + "\"}");
+        assertEquals(201, created.status(), created.body());
+        long id = created.json().getJsonNumber("id").longValue();
+        assertEquals(202, agent.post(knownBatch(agent.nextRun(), formulaCheck).toString()).status());
+        AgentApiIT.awaitStatus(tenant, id, "COMPLETED");
+        return id;
+    }
+
+    /** The audit's XCCDF, after {@code oscap xccdf validate} accepted it. */
+    private static Document validXccdf(Tenant tenant, long auditId) throws Exception {
+        Api.Reply reply = tenant.api().get(tenant.path("/reports/audits/" + auditId + "?format=xccdf"));
+        assertEquals(200, reply.status(), reply.body());
+        Path file = Files.createTempFile("caart-report", ".xccdf.xml");
+        try {
+            Files.writeString(file, reply.body());
+            Process oscap = run("oscap", "xccdf", "validate", file.toString());
+            String said = new String(oscap.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, oscap.waitFor(), "oscap xccdf validate: " + said + "\n" + reply.body());
+        } finally {
+            Files.delete(file);
+        }
+        return DocumentBuilderFactory.newDefaultNSInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(reply.body().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Element ruleResult(Document xccdf, String checkId) {
+        NodeList ruleResults = xccdf.getElementsByTagNameNS(XCCDF, "rule-result");
+        for (int i = 0; i < ruleResults.getLength(); i++) {
+            Element r = (Element) ruleResults.item(i);
+            if (r.getAttribute("idref").endsWith("_" + checkId)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no rule-result for " + checkId);
+    }
+
+    private static JsonObject finding(String ocsf, String checkId) {
+        return ocsf.lines().map(ReportsIT::json)
+                .filter(f -> f.getJsonObject("compliance").getString("control").equals(checkId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no finding for " + checkId + ": " + ocsf));
+    }
+
+    private static String pdfText(Tenant tenant, long auditId) throws Exception {
+        Api.Bytes reply = tenant.api().getBytes(tenant.path("/reports/audits/" + auditId + "?format=pdf"));
+        assertEquals(200, reply.status());
+        Path pdf = Files.createTempFile("caart-report", ".pdf");
+        try {
+            Files.write(pdf, reply.body());
+            Process pdftotext = run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-");
+            String text = new String(pdftotext.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, pdftotext.waitFor(), text);
+            return text;
+        } finally {
+            Files.delete(pdf);
+        }
     }
 
     @Test

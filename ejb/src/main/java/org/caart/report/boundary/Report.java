@@ -5,16 +5,21 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.caart.audit.boundary.ReportReads.AuditHeader;
+import org.caart.audit.boundary.ReportReads.ResultRow;
 import org.caart.audit.boundary.ReportReads.RunHeader;
 import org.caart.audit.entity.Score;
+import org.caart.contract.agent.v1.CheckStatus;
+import org.caart.remediation.boundary.VerifiedFix;
 
 /**
  * What a report is about, read before its results stream: the scope (an audit, an endpoint's or the company's
- * standing runs), its runs with their scores raw and with exceptions, and the exceptions in force per run.
+ * standing runs), its runs with their scores raw and with exceptions, the exceptions in force per run, and the
+ * fixes remediation verified on its endpoints (per endpoint, per {@link #fixKey policy and check}).
  */
 public record Report(Kind kind, long companyId, String companyName, ZoneId zone, long subjectId, String subject,
         AuditHeader audit, OffsetDateTime generatedAt, List<RunHeader> runs, Map<String, RunScore> scores,
-        Map<String, Map<String, ExceptionGrant>> exceptions, Totals totals) {
+        Map<String, Map<String, ExceptionGrant>> exceptions, Map<Long, Map<String, List<VerifiedFix>>> fixes,
+        Totals totals) {
 
     public enum Kind {
         AUDIT, ENDPOINT, COMPANY
@@ -49,6 +54,33 @@ public record Report(Kind kind, long companyId, String companyName, ZoneId zone,
 
     public Map<String, ExceptionGrant> exceptionsOf(String runId) {
         return exceptions.getOrDefault(runId, Map.of());
+    }
+
+    /**
+     * The fix that makes a passed result read FIXED: a fix remediation verified for the run's endpoint, policy and
+     * check, in place when the run started (the check ran again after the fix); the newest such fix.
+     */
+    public VerifiedFix fixOf(RunHeader run, ResultRow result) {
+        if (result.status() != CheckStatus.PASSED) {
+            return null;
+        }
+        List<VerifiedFix> candidates = fixes.getOrDefault(run.endpointId(), Map.of())
+                .get(fixKey(run.policyId(), result.checkId()));
+        if (candidates == null) {
+            return null;
+        }
+        OffsetDateTime checkedAt = run.startedAt() != null ? run.startedAt() : result.receivedAt();
+        VerifiedFix newest = null;
+        for (VerifiedFix fix : candidates) {
+            if (fix.inPlaceAt(checkedAt) && (newest == null || fix.verifiedAt().isAfter(newest.verifiedAt()))) {
+                newest = fix;
+            }
+        }
+        return newest;
+    }
+
+    public static String fixKey(String policyId, String checkId) {
+        return policyId + '\n' + checkId;
     }
 
     public String fileName(ReportFormat format) {

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.caart.company.entity.Company;
 import org.caart.company.entity.Permission;
 import org.caart.endpoint.boundary.Endpoints;
 import org.caart.patch.boundary.Devices;
+import org.caart.remediation.boundary.VerifiedFix;
+import org.caart.remediation.boundary.VerifiedFixes;
 import org.caart.report.control.PatchBoardCsv;
 import org.caart.report.control.ReportStream;
 
@@ -45,26 +48,29 @@ public class Reports {
     ExceptionSource exceptions;
 
     @Inject
+    VerifiedFixes fixes;
+
+    @Inject
     Clock clock;
 
     public Download audit(long companyId, long auditId, ReportFormat format) {
         Company company = access.require(companyId, Permission.VIEW).getCompany();
         AuditHeader audit = reads.audit(companyId, auditId);
         return download(report(Report.Kind.AUDIT, company, auditId, audit.title(), audit,
-                reads.auditRuns(companyId, auditId)), format);
+                reads.auditRuns(companyId, auditId), fixes(companyId, null)), format);
     }
 
     public Download endpoint(long companyId, long endpointId, ReportFormat format) {
         Company company = access.require(companyId, Permission.VIEW).getCompany();
         String hostname = endpoints.get(companyId, endpointId).getHostname();
         return download(report(Report.Kind.ENDPOINT, company, endpointId, hostname, null,
-                reads.standingRuns(companyId, endpointId)), format);
+                reads.standingRuns(companyId, endpointId), fixes(companyId, endpointId)), format);
     }
 
     public Download company(long companyId, ReportFormat format) {
         Company company = access.require(companyId, Permission.VIEW).getCompany();
         return download(report(Report.Kind.COMPANY, company, companyId, company.getName(), null,
-                reads.standingRuns(companyId, null)), format);
+                reads.standingRuns(companyId, null), fixes(companyId, null)), format);
     }
 
     /** The patch board (every device, most urgent first, statuses as of the company's today) as CSV. */
@@ -81,8 +87,18 @@ public class Reports {
                 new ReportStream(reads, report, format, version()));
     }
 
+    /** The fixes remediation verified, per endpoint, per policy and check ({@link Report#fixOf}). */
+    private Map<Long, Map<String, List<VerifiedFix>>> fixes(long companyId, Long endpointId) {
+        Map<Long, Map<String, List<VerifiedFix>>> byEndpoint = new HashMap<>();
+        for (VerifiedFix fix : fixes.of(companyId, endpointId)) {
+            byEndpoint.computeIfAbsent(fix.endpointId(), k -> new HashMap<>())
+                    .computeIfAbsent(Report.fixKey(fix.policyId(), fix.checkId()), k -> new ArrayList<>()).add(fix);
+        }
+        return byEndpoint;
+    }
+
     private Report report(Report.Kind kind, Company company, long subjectId, String subject, AuditHeader audit,
-            List<RunHeader> runs) {
+            List<RunHeader> runs, Map<Long, Map<String, List<VerifiedFix>>> fixesByEndpoint) {
         Map<String, Map<String, ExceptionGrant>> grants = new HashMap<>();
         Map<String, Report.RunScore> scores = new HashMap<>();
         int passed = 0;
@@ -113,7 +129,7 @@ public class Reports {
                 Score.mean(scores.values().stream().map(Report.RunScore::raw).toList()),
                 Score.mean(scores.values().stream().map(Report.RunScore::withExceptions).toList()));
         return new Report(kind, company.getId(), company.getName(), company.zoneId(), subjectId, subject, audit,
-                OffsetDateTime.now(clock), runs, scores, grants, totals);
+                OffsetDateTime.now(clock), runs, scores, grants, fixesByEndpoint, totals);
     }
 
     private static String version() {

@@ -14,6 +14,7 @@ import org.caart.audit.boundary.ReportReads.ResultRow;
 import org.caart.audit.boundary.ReportReads.RunHeader;
 import org.caart.report.boundary.ExceptionGrant;
 import org.caart.report.boundary.Report;
+import org.caart.remediation.boundary.VerifiedFix;
 import org.caart.report.boundary.ReportLine;
 
 /** The results as CSV, one row per result (columns in docs/reports.md). */
@@ -22,7 +23,8 @@ public final class CsvReport implements ReportWriter {
     public static final List<String> COLUMNS = List.of("hostname", "endpoint_id", "policy_id", "policy_name",
             "audit_id", "audit_title", "run_id", "run_finished_at", "check_id", "title", "severity", "result",
             "agent_result", "expected", "observed", "reason", "references", "remediation", "exception_reason",
-            "exception_approver", "exception_approved_at", "exception_expires_at", "exception_ticket");
+            "exception_approver", "exception_approved_at", "exception_expires_at", "exception_ticket",
+            "fix_remediation", "fix_approver", "fix_verified_at");
 
     private final Writer writer;
     private final Csv csv;
@@ -44,12 +46,15 @@ public final class CsvReport implements ReportWriter {
         RunHeader run = line.run();
         ResultRow r = line.result();
         ExceptionGrant e = line.excepted() ? line.exception() : null;
+        VerifiedFix f = line.fixed() ? line.fix() : null;
         csv.row(Arrays.asList(run.hostname(), String.valueOf(run.endpointId()), run.policyId(), run.policyName(),
                 String.valueOf(run.auditId()), run.auditTitle(), run.runId(), time(run.finishedAt()), r.checkId(),
                 r.title(), r.severity() == null ? "" : r.severity().name(), line.status(), r.status().name(),
                 r.expected(), r.observed(), r.reason(), r.references(), r.remediation(),
                 e == null ? "" : e.reason(), e == null ? "" : e.approver(), e == null ? "" : time(e.approvedAt()),
-                e == null ? "" : time(e.expiresAt()), e == null ? "" : e.ticket()));
+                e == null ? "" : time(e.expiresAt()), e == null ? "" : e.ticket(),
+                f == null ? "" : String.valueOf(f.remediationId()), f == null ? "" : f.approvedBy(),
+                f == null ? "" : time(f.verifiedAt())));
     }
 
     @Override

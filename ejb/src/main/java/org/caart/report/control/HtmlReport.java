@@ -30,7 +30,7 @@ public final class HtmlReport implements ReportWriter {
             .caart-result{border:1px solid #ccc;border-left:6px solid #888;padding:4px 8px;margin:6px 0;
             break-inside:avoid;page-break-inside:avoid}
             .caart-result h3{font-size:11pt;margin:0 0 2px}.caart-result p{margin:2px 0;white-space:pre-wrap}
-            .s-PASSED{border-left-color:#2e7d32}.s-FAILED{border-left-color:#c62828}.s-EXCEPTED{border-left-color:#1565c0}
+            .s-PASSED{border-left-color:#2e7d32}.s-FAILED{border-left-color:#c62828}.s-EXCEPTED{border-left-color:#1565c0}.s-FIXED{border-left-color:#2e7d32}
             .s-ERROR{border-left-color:#ef6c00}.caart-status{font-weight:bold}.caart-label{color:#555}
             @page{size:A4;margin:15mm}
             @media print{body{margin:0;font-size:9.5pt}h2{break-after:avoid;page-break-after:avoid}
@@ -112,6 +112,9 @@ public final class HtmlReport implements ReportWriter {
                     + Times.readable(x.approvedAt(), report.zone()) + ", expires "
                     + Times.readable(x.expiresAt(), report.zone())
                     + (x.ticket() == null || x.ticket().isBlank() ? "" : ", ticket " + x.ticket()));
+        }
+        if (line.fixed()) {
+            para("Fixed by", Times.fix(line.fix(), report.zone()));
         }
         out.write("</div>\n");
     }

@@ -169,6 +169,13 @@ public final class OcsfReport implements ReportWriter {
             json.writeStringField("ticket", e.ticket());
             json.writeEndObject();
         }
+        if (line.fixed()) {
+            json.writeObjectFieldStart("fixed_by");
+            json.writeNumberField("remediation_id", line.fix().remediationId());
+            json.writeStringField("approver", line.fix().approvedBy());
+            json.writeStringField("verified_at", Times.iso(line.fix().verifiedAt(), report.zone()));
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 

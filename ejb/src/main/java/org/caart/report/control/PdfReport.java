@@ -125,6 +125,9 @@ public final class PdfReport implements ReportWriter {
                     + Times.readable(x.expiresAt(), report.zone())
                     + (x.ticket() == null || x.ticket().isBlank() ? "" : ", ticket " + x.ticket()));
         }
+        if (line.fixed()) {
+            field("Fixed by", Times.fix(line.fix(), report.zone()));
+        }
     }
 
     @Override

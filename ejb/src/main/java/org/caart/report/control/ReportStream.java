@@ -70,7 +70,7 @@ public final class ReportStream implements Download.Body {
             while (true) {
                 List<ResultRow> page = reads.results(report.companyId(), run.runId(), after, PAGE);
                 for (ResultRow row : page) {
-                    sink.line(new ReportLine(run, row, grants.get(row.checkId())));
+                    sink.line(new ReportLine(run, row, grants.get(row.checkId()), report.fixOf(run, row)));
                 }
                 if (page.size() < PAGE) {
                     break;

@@ -1,5 +1,6 @@
 package org.caart.report.control;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -40,13 +42,18 @@ public final class XccdfReport implements ReportWriter {
     private record Rule(String id, String policyId, String policyName, ResultRow sample) {
     }
 
+    private final OutputStream out;
     private final XMLStreamWriter xml;
     private final Map<String, Rule> rules = new LinkedHashMap<>();
+    /** The Rule id per policy and check ({@link #ruleId} once per distinct check, not once per result). */
+    private final Map<String, String> ruleIds = new HashMap<>();
     private Report report;
 
     public XccdfReport(OutputStream out) throws IOException {
+        // the XML writer writes each name and value on its own: buffered, as the other formats are
+        this.out = new BufferedOutputStream(out, 64 * 1024);
         try {
-            xml = XML.createXMLStreamWriter(out, StandardCharsets.UTF_8.name());
+            xml = XML.createXMLStreamWriter(this.out, StandardCharsets.UTF_8.name());
         } catch (XMLStreamException e) {
             throw new IOException(e);
         }
@@ -54,8 +61,13 @@ public final class XccdfReport implements ReportWriter {
 
     /** First pass: remembers the line's check as a Rule (once per policy and check). */
     public void rule(ReportLine line) {
-        String id = ruleId(line.run().policyId(), line.result().checkId());
+        String id = ruleIdOf(line);
         rules.putIfAbsent(id, new Rule(id, line.run().policyId(), line.run().policyName(), line.result()));
+    }
+
+    private String ruleIdOf(ReportLine line) {
+        return ruleIds.computeIfAbsent(line.run().policyId() + '\n' + line.result().checkId(),
+                k -> ruleId(line.run().policyId(), line.result().checkId()));
     }
 
     @Override
@@ -151,12 +163,12 @@ public final class XccdfReport implements ReportWriter {
         ResultRow r = line.result();
         try {
             xml.writeStartElement("rule-result");
-            xml.writeAttribute("idref", ruleId(line.run().policyId(), r.checkId()));
+            xml.writeAttribute("idref", ruleIdOf(line));
             xml.writeAttribute("severity", severity(r.severity()));
             if (r.receivedAt() != null) {
                 xml.writeAttribute("time", time(r.receivedAt()));
             }
-            element("result", line.excepted() ? "pass" : result(r));
+            element("result", line.excepted() ? "pass" : line.fixed() ? "fixed" : result(r));
             if (line.excepted()) {
                 ExceptionGrant e = line.exception();
                 xml.writeStartElement("override");
@@ -174,6 +186,9 @@ public final class XccdfReport implements ReportWriter {
             xml.writeEndElement();
             message("expected: " + nz(r.expected()) + "; observed: " + nz(r.observed())
                     + (r.reason() == null || r.reason().isBlank() ? "" : "; reason: " + r.reason()));
+            if (line.fixed()) {
+                message("fixed by " + Times.fix(line.fix(), report.zone()));
+            }
             check(line.run().policyId(), r.checkId());
             xml.writeEndElement();
         } catch (XMLStreamException e) {
@@ -199,6 +214,7 @@ public final class XccdfReport implements ReportWriter {
             xml.writeEndElement();
             xml.writeEndDocument();
             xml.flush();
+            out.flush();
         } catch (XMLStreamException e) {
             throw new IOException(e);
         }
