@@ -53,25 +53,9 @@ CONF
 rsyslog=$!
 
 psql_ -c "CREATE DATABASE $db" >/dev/null
-port=$(free_port) || { echo "no free port" >&2; exit 1; }
-echo "starting $DIST on port $port, database $db, heap ${BENCH_HEAP:-512m}; rsyslogd on $syslog_port; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-env -u CAART_BROKER_URL -u CAART_SMTP_HOST \
-    CAART_HTTP_PORT="$port" CAART_DATA_DIR="$work/data" CAART_HEAP="${BENCH_HEAP:-512m}" \
-    CAART_FEED_REFUSED_NETWORKS=none \
-    CAART_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" CAART_DB_USER="$PG_USER" CAART_DB_PASSWORD="$PGPASSWORD" \
-    CAART_START_TIMEOUT="$READY_TIMEOUT" "$DIST/bin/caart" >"$work/launcher.out" 2>&1 &
-launcher=$!
-start=$(date +%s)
-until grep -q '^CAaRT is ready' "$work/launcher.out" 2>/dev/null; do
-    if ! kill -0 "$launcher" 2>/dev/null || [ $(( $(date +%s) - start )) -gt "$READY_TIMEOUT" ]; then
-        echo "the server did not become ready; launcher output:" >&2
-        tail -n 30 "$work/launcher.out" >&2
-        exit 1
-    fi
-    sleep 1
-done
-server=$(find_server "$launcher")
-echo "ready after $(( $(date +%s) - start )) s"
+BENCH_HEAP=${BENCH_HEAP:-512m}
+echo "rsyslogd on 127.0.0.1:$syslog_port"
+start_server CAART_FEED_REFUSED_NETWORKS=none
 
 psqldb -c "INSERT INTO company (id, name, postal_address, client_os, time_zone, created_at, version)
         VALUES ($COMPANY, 'Feed bench', '1 Main St', 'DEBIAN', 'UTC', now(), 1);

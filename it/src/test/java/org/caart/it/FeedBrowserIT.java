@@ -42,10 +42,12 @@ class FeedBrowserIT {
                 return owner.textOf("destinations:list").contains("Retrying");
             });
             String table = owner.textOf("destinations:list");
-            assertTrue(table.contains("169.254.10.10:6514 (TLS)"), table);
+            assertTrue(table.contains("169.254.10.10:6514 (TLS), JSON"), table);
+            assertTrue(table.contains("next attempt"), table);
             assertTrue(table.contains("a network the feed may not reach"), table);
             assertFalse(table.contains("T0") || table.contains("Z"), "times are human, not ISO: " + table);
             owner.screenshot("feed-3-retrying");
+            owner.screenshot("feed-4-destinations", "destinations:list");
         }
     }
 }

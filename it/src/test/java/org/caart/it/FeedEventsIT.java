@@ -142,14 +142,18 @@ class FeedEventsIT {
                 assertEquals(204, operator.delete("/api/system/clock").status());
             }
         }
-        // 2 failures of the first run, the overdue device, then the 8 current results of the snapshot
-        List<JsonObject> events = pull(t.api(), t, 11);
+        // 2 failures of the first run, the 2 overdue devices (the firewall, and the agent's host, whose fake agent
+        // reports a patch date a month old), then the 8 current results of the snapshot
+        List<JsonObject> events = pull(t.api(), t, 12);
         List<String> types = events.stream().map(e -> e.getJsonObject("metadata").getString("event_code")).toList();
-        assertEquals(List.of("check.changed", "check.changed", "device.overdue"), types.subList(0, 3), types.toString());
-        JsonObject overdue = events.get(2);
+        assertEquals(List.of("check.changed", "check.changed", "device.overdue", "device.overdue"),
+                types.subList(0, 4), types.toString());
+        JsonObject overdue = events.subList(2, 4).stream().filter(e -> "feed-fw".equals(e.getJsonObject("finding_info")
+                .getString("title"))).findFirst().orElseThrow();
         assertEquals(2004, overdue.getInt("class_uid"));
-        assertEquals("feed-fw", overdue.getJsonObject("finding_info").getString("title"));
-        List<JsonObject> snapshot = events.subList(3, 11);
+        assertTrue(overdue.getJsonObject("unmapped").getString("detail").contains("last patched 2020-01-01"),
+                overdue.toString());
+        List<JsonObject> snapshot = events.subList(4, 12);
         assertTrue(snapshot.stream().allMatch(e -> "check.state".equals(e.getJsonObject("metadata")
                 .getString("event_code"))), types.toString());
         assertEquals(2, snapshot.stream().filter(e -> "FAILED".equals(e.getJsonObject("compliance")
@@ -158,7 +162,7 @@ class FeedEventsIT {
         for (int i = 0; i < 12; i++) {
             sleep(); // three seconds: longer than the sequencer's tick
         }
-        assertEquals(11, t.api().get(t.path("/feed")).json().getJsonNumber("latestSeq").longValue(),
+        assertEquals(12, t.api().get(t.path("/feed")).json().getJsonNumber("latestSeq").longValue(),
                 "one snapshot a day");
     }
 

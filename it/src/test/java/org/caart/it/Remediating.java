@@ -100,4 +100,34 @@ final class Remediating {
             builder.add(name, value);
         }
     }
+
+    /**
+     * The tenant's feed events whose subject starts with {@code subject}, as "type host check before -> after", in
+     * their order, once there are {@code n} (the sequencer numbers them within 2 s), read through the pull API.
+     */
+    static List<String> awaitFeed(Tenant t, String subject, int n) {
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            Api.Reply page = t.api().get(t.path("/feed/events?after=0&limit=5000"));
+            assertEquals(200, page.status(), page.body());
+            List<String> events = page.body().lines()
+                    .map(l -> Json.createReader(new java.io.StringReader(l)).readObject())
+                    .filter(e -> e.getJsonObject("finding_info").getString("title").startsWith(subject))
+                    .map(e -> e.getJsonObject("unmapped").getString("type") + " "
+                            + e.getJsonObject("device").getString("hostname") + " "
+                            + e.getJsonObject("compliance").getString("control") + " "
+                            + e.getJsonObject("unmapped").getString("before", "null") + " -> "
+                            + e.getJsonObject("unmapped").getString("after"))
+                    .toList();
+            if (events.size() >= n || System.nanoTime() > until) {
+                return events;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 }

@@ -36,6 +36,7 @@ class RemediationIT {
         fixer = t.addMember("fixer", "REMEDIATOR");
         viewer = t.addMember("viewer", "VIEWER");
         auditor = t.addMember("auditor", "AUDITOR");
+        assertEquals(200, t.api().put(t.path("/feed"), "{\"enabled\":true}").status(), "the SIEM feed is on");
         web = FakeAgent.enroll(t, "web-" + t.companyId());
         db = FakeAgent.enroll(t, "db-" + t.companyId());
         audit = Remediating.auditWithFailures(t, "Before remediation", web, db);
@@ -152,6 +153,14 @@ class RemediationIT {
         }
         String list = t.api().get(t.path("/remediations")).body();
         assertTrue(list.contains("\"id\":" + id), list);
+
+        // the SIEM feed: one event per item of each finished APPLY and ROLLBACK order, the resend not repeated
+        List<String> feed = Remediating.awaitFeed(t, "remediation #" + id + ":", 4);
+        assertEquals(List.of(
+                "remediation.applied " + web.hostname + " check-0 absent -> FIXED",
+                "remediation.applied " + db.hostname + " check-0 null -> REFUSED",
+                "remediation.applied " + db.hostname + " check-4 null -> REFUSED",
+                "remediation.rolled-back " + web.hostname + " check-0 absent -> ROLLED_BACK"), feed);
     }
 
     @Test
