@@ -208,6 +208,9 @@ public class FeedScheduler {
 
     private static String message(Exception e) {
         String m = e.getMessage();
+        if (m != null && e.getClass() == IOException.class) {
+            return m; // our own words (a refused network, an unusable CA)
+        }
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 

@@ -115,7 +115,8 @@ public class FeedBacking implements Serializable {
             };
             return new Row(d.id(), d.name(), d.host() + ":" + d.port() + (d.tls() ? " (TLS" + (d.customCa()
                     ? ", own CA)" : ")") : " (plain TCP)"), d.payload(), state,
-                    d.deliveredSeq() + (d.deliveredAt() == null ? "" : " at " + time.of(d.deliveredAt())),
+                    d.deliveredSeq() == 0 ? "nothing yet" : "up to number " + d.deliveredSeq()
+                            + (d.deliveredAt() == null ? "" : ", " + time.of(d.deliveredAt())),
                     d.waiting(), d.lastError() == null ? "" : d.lastError()
                             + (d.lastErrorAt() == null ? "" : " (" + time.of(d.lastErrorAt()) + ")"),
                     d.nextAttempt() == null || !d.enabled() ? "" : time.of(d.nextAttempt()), d.enabled());
