@@ -29,9 +29,11 @@ import java.util.stream.Collectors;
  *
  * <p>{@code setup URL FILE USERS}: signs up USERS accounts through the sign-up page and writes them to FILE (the
  * script makes them members of the seeded company). {@code measure URL FILE COMPANY RUNNING LAST
- * WARMUP SECONDS THINK_MS}: each account signs in and loops over the pages for WARMUP + SECONDS seconds, waiting
+ * WARMUP SECONDS THINK_MS [ENDPOINT_PAGE [FIRST_ENDPOINT ENDPOINTS]]}: each account signs in and loops over the pages for WARMUP + SECONDS seconds, waiting
  * 0..2 x THINK_MS between two pages; only the last SECONDS count. RUNNING is the id of the audit that runs now (its
- * page polls), LAST the id of last night's audit (its results are filtered). Prints the figures.
+ * page polls), LAST the id of last night's audit (its results are filtered); ENDPOINT_PAGE the endpoint page
+ * ({@code {endpoint}} in it: one of the ENDPOINTS ids from FIRST_ENDPOINT at random, per request; without it the
+ * endpoints list). Prints the figures.
  */
 public final class PortalBench {
 
@@ -44,7 +46,8 @@ public final class PortalBench {
             case "setup" -> setup(args[1], Path.of(args[2]), Integer.parseInt(args[3]));
             case "measure" -> measure(args[1], Path.of(args[2]), Long.parseLong(args[3]), Long.parseLong(args[4]),
                     Long.parseLong(args[5]), Integer.parseInt(args[6]), Integer.parseInt(args[7]),
-                    Integer.parseInt(args[8]), args.length > 9 ? args[9] : "");
+                    Integer.parseInt(args[8]), args.length > 9 ? args[9] : "",
+                    args.length > 11 ? Long.parseLong(args[10]) : 0, args.length > 11 ? Integer.parseInt(args[11]) : 0);
             default -> throw new IllegalArgumentException("setup or measure");
         }
     }
@@ -93,7 +96,7 @@ public final class PortalBench {
     static volatile boolean counting;
 
     static void measure(String base, Path file, long company, long running, long last, int warmup, int seconds,
-                        int thinkMs, String endpointPage) throws Exception {
+                        int thinkMs, String endpointPage, long firstEndpoint, int endpoints) throws Exception {
         List<String[]> users = Files.readAllLines(file).stream().map(l -> l.split(" ")).toList();
         for (Op op : Op.values()) {
             TIMES.put(op, new ConcurrentLinkedQueue<>());
@@ -103,7 +106,9 @@ public final class PortalBench {
                 : endpointPage.replace("{company}", String.valueOf(company));
         System.out.printf("%d signed-in users, each waiting 0..%d ms between two pages; %d s warm-up, %d s measured;"
                 + " load average %s%n", users.size(), 2 * thinkMs, warmup, seconds, loadAverage());
-        System.out.println("endpoint page measured: " + endpointPath);
+        System.out.println("endpoint page measured: " + endpointPath + (endpointPath.contains("{endpoint}")
+                ? " ({endpoint}: one of the company's " + endpoints + " endpoints at random, " + firstEndpoint + "..."
+                        + (firstEndpoint + endpoints - 1) + ")" : ""));
         long start = System.nanoTime();
         long countFrom = start + warmup * 1_000_000_000L;
         long end = countFrom + seconds * 1_000_000_000L;
@@ -112,7 +117,8 @@ public final class PortalBench {
         for (String[] user : users) {
             Thread t = new Thread(() -> {
                 try {
-                    userLoop(base, user[0], user[1], company, running, last, endpointPath, thinkMs, end);
+                    userLoop(base, user[0], user[1], company, running, last, endpointPath, firstEndpoint,
+                            endpoints, thinkMs, end);
                 } catch (Exception e) {
                     ERROR_SAMPLES.add(user[0] + ": " + e);
                 }
@@ -135,7 +141,8 @@ public final class PortalBench {
     }
 
     static void userLoop(String base, String email, String password, long company, long running, long last,
-                         String endpointPath, int thinkMs, long end) throws Exception {
+                         String endpointPath, long firstEndpoint, int endpoints, int thinkMs, long end)
+            throws Exception {
         Session s = new Session(base);
         Page signedIn = s.submit("/login.xhtml", "login", "submit", Map.of("email", email, "password", password));
         if (!signedIn.path.startsWith("/app/")) {
@@ -150,7 +157,11 @@ public final class PortalBench {
             try {
                 switch (op) {
                     case DASHBOARD -> timed(op, () -> s.get("/app/dashboard.xhtml" + c), "Company score");
-                    case ENDPOINT -> timed(op, () -> s.get(endpointPath), "host-0-");
+                    case ENDPOINT -> {
+                        String path = endpointPath.replace("{endpoint}", String.valueOf(
+                                firstEndpoint + ThreadLocalRandom.current().nextInt(Math.max(1, endpoints))));
+                        timed(op, () -> s.get(path), "host-0-");
+                    }
                     case PATCHES -> timed(op, () -> s.get("/app/patches.xhtml" + c), "host-0-");
                     case AUDIT_POLL -> {
                         if (poll == null) {
