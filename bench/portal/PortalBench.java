@@ -39,6 +39,8 @@ public final class PortalBench {
 
     static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     static final Pattern NONCE = Pattern.compile("<script[^>]* nonce=\"([^\"]+)\"");
+    /** The view state a partial response hands back (the browser posts it with the next request of the view). */
+    static final Pattern AJAX_VIEW_STATE = Pattern.compile("jakarta\\.faces\\.ViewState:\\d+\"><!\\[CDATA\\[([^\\]]+)\\]\\]>");
     static final long TARGET_P95_MS = 300;
 
     public static void main(String[] args) throws Exception {
@@ -169,13 +171,17 @@ public final class PortalBench {
                                     "Audit running now");
                         }
                         Page shown = poll;
-                        Page answer = timed(op, () -> s.ajax("/app/audit.xhtml" + c + "&audit=" + running, shown,
-                                "live:poll", "live:poll live:filters", "live:summary live:runs live:results",
-                                Map.of("live:status_input", "", "live:severity_input", "", "live:text", "")),
-                                "<partial-response");
-                        if (answer.body.contains("expired")) {
-                            poll = null; // the view left the session's views: open the page again
+                        Page answer;
+                        try {
+                            answer = timed(op, () -> s.ajax("/app/audit.xhtml" + c + "&audit=" + running, shown,
+                                    "live:poll", "live:poll live:filters", "live:summary live:runs live:results",
+                                    Map.of("live:status_input", "", "live:severity_input", "", "live:text", "")),
+                                    "<partial-response");
+                        } catch (RuntimeException e) {
+                            poll = null; // open the page again (a view the session lost answers an error)
+                            throw e;
                         }
+                        poll = shown.after(answer);
                     }
                     case FILTER -> {
                         if (filter == null) {
@@ -184,13 +190,17 @@ public final class PortalBench {
                         }
                         Page shown = filter;
                         String severity = ThreadLocalRandom.current().nextBoolean() ? "HIGH" : "CRITICAL";
-                        Page answer = timed(op, () -> s.ajax("/app/audit.xhtml" + c + "&audit=" + last, shown,
-                                "live:filter", "live:filter live:filters", "live:results",
-                                Map.of("live:status_input", "FAILED", "live:severity_input", severity,
-                                        "live:text", "")), "<partial-response");
-                        if (answer.body.contains("expired")) {
+                        Page answer;
+                        try {
+                            answer = timed(op, () -> s.ajax("/app/audit.xhtml" + c + "&audit=" + last, shown,
+                                    "live:filter", "live:filter live:filters", "live:results",
+                                    Map.of("live:status_input", "FAILED", "live:severity_input", severity,
+                                            "live:text", "")), "<partial-response");
+                        } catch (RuntimeException e) {
                             filter = null;
+                            throw e;
                         }
+                        filter = shown.after(answer);
                     }
                     default -> throw new IllegalStateException(op.name());
                 }
@@ -222,7 +232,7 @@ public final class PortalBench {
             throw new IllegalStateException(e);
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        if (page.status != 200 || !page.body.contains(expected)) {
+        if (page.status != 200 || !page.body.contains(expected) || page.body.contains("<error>")) {
             throw new IllegalStateException(page.status + " " + page.path + " without '" + expected + "': "
                     + page.body.substring(0, Math.min(300, page.body.length())).replace('\n', ' '));
         }
@@ -285,6 +295,23 @@ public final class PortalBench {
                 throw new IllegalStateException("no form on " + path);
             }
             return m.group(1);
+        }
+
+        /**
+         * This page as the browser holds it after an ajax answer: with the view state the answer handed back (the
+         * server keeps a view's last states only, so posting the first one for ever would end in an expired view).
+         */
+        Page after(Page answer) {
+            Matcher m = AJAX_VIEW_STATE.matcher(answer.body);
+            if (!m.find()) {
+                return this;
+            }
+            String state = m.group(1);
+            Matcher old = VIEW_STATE.matcher(body);
+            if (!old.find()) {
+                return this;
+            }
+            return new Page(status, path, body.substring(0, old.start(1)) + state + body.substring(old.end(1)));
         }
 
         String nonce() {
