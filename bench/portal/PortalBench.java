@@ -96,6 +96,17 @@ public final class PortalBench {
     static final Map<Op, AtomicLong> ERRORS = new ConcurrentHashMap<>();
     static final ConcurrentLinkedQueue<String> ERROR_SAMPLES = new ConcurrentLinkedQueue<>();
     static volatile boolean counting;
+    static final AtomicLong EXPIRED = new AtomicLong();
+
+    /** A postback of a view the session no longer holds; the page is opened again (not counted as the page's). */
+    static final class ViewExpired extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        ViewExpired() {
+            super("view expired", null, false, false);
+        }
+    }
 
     static void measure(String base, Path file, long company, long running, long last, int warmup, int seconds,
                         int thinkMs, String endpointPage, long firstEndpoint, int endpoints) throws Exception {
@@ -177,8 +188,11 @@ public final class PortalBench {
                                     "live:poll", "live:poll live:filters", "live:summary live:runs live:results",
                                     Map.of("live:status_input", "", "live:severity_input", "", "live:text", "")),
                                     "<partial-response");
+                        } catch (ViewExpired e) {
+                            poll = null; // the session let the view go: open the page again, as the user would
+                            continue;
                         } catch (RuntimeException e) {
-                            poll = null; // open the page again (a view the session lost answers an error)
+                            poll = null;
                             throw e;
                         }
                         poll = shown.after(answer);
@@ -196,6 +210,9 @@ public final class PortalBench {
                                     "live:filter", "live:filter live:filters", "live:results",
                                     Map.of("live:status_input", "FAILED", "live:severity_input", severity,
                                             "live:text", "")), "<partial-response");
+                        } catch (ViewExpired e) {
+                            filter = null;
+                            continue;
                         } catch (RuntimeException e) {
                             filter = null;
                             throw e;
@@ -232,6 +249,14 @@ public final class PortalBench {
             throw new IllegalStateException(e);
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (page.body.contains("<error-name>class jakarta.faces.application.ViewExpiredException")) {
+            // not the page's time: Faces keeps a session's 15 newest views, and a user who opened 15 others since
+            // (here: the other pages, in the same session) finds this one gone
+            if (counting) {
+                EXPIRED.incrementAndGet();
+            }
+            throw new ViewExpired();
+        }
         if (page.status != 200 || !page.body.contains(expected) || page.body.contains("<error>")) {
             throw new IllegalStateException(page.status + " " + page.path + " without '" + expected + "': "
                     + page.body.substring(0, Math.min(300, page.body.length())).replace('\n', ' '));
@@ -260,6 +285,8 @@ public final class PortalBench {
                     target ? (ok ? "met" : "MISSED") : "");
         }
         System.out.println("load average (1, 5, 15 min): " + String.join("; ", loads));
+        System.out.println("audit page views expired in the measured window (the session keeps its 15 newest views; "
+                + "the page was opened again, the answer not counted): " + EXPIRED.get());
         if (!ERROR_SAMPLES.isEmpty()) {
             System.out.println("errors (first ones):");
             ERROR_SAMPLES.forEach(e -> System.out.println("  " + e));
