@@ -20,8 +20,9 @@
 #   BENCH_SMALL (99 companies of BENCH_SMALL_ENDPOINTS 5 endpoints and BENCH_SMALL_CHECKS 50 checks)
 #   BENCH_WARMUP, BENCH_MEASURE   seconds (30, 90)
 #   BENCH_THINK_MS      a user waits 0..2x this between two pages (500)
-#   BENCH_ENDPOINT_PAGE the endpoint page to measure, {company} replaced (default: the endpoints list; e.g.
-#                       '/app/endpoint.xhtml?company={company}&endpoint=<id>' once the endpoint page exists)
+#   BENCH_ENDPOINT_PAGE the endpoint page to measure, {company} replaced, {endpoint} one of the big company's
+#                       endpoints at random per request (default '/app/endpoint.xhtml?company={company}&endpoint={endpoint}';
+#                       '/app/endpoints.xhtml?company={company}' measures the endpoints list instead)
 #   BENCH_RANDOM_PAGE_COST  set on the database (1.1, as docs/operations.md recommends on SSDs; empty: the server's)
 #   BENCH_KEEP          1 keeps the work folder (server log) and the database (its name is printed)
 #   BENCH_SEED_ONLY     1 stops after seeding (with BENCH_KEEP=1: a database to look at plans with EXPLAIN)
@@ -67,8 +68,9 @@ db="caart_bench_portal_$$"
 # BENCH_KEEP=1 keeps the database too (a later run reuses it with BENCH_DB, or looks at plans with EXPLAIN)
 psql_() {
     if [[ "$*" == *"DROP DATABASE"* ]] && [ "${BENCH_KEEP:-0}" = 1 ]; then
-        echo "kept: reuse with BENCH_DB=$db BENCH_USER_PASSWORD=$BENCH_USER_PASSWORD" >&2
-        echo "database kept: $db" >&2
+        # on stdout, so that a run's log (bench/portal.sh > file) says how to reuse its database
+        echo "kept: reuse with BENCH_DB=$db BENCH_USER_PASSWORD=$BENCH_USER_PASSWORD"
+        echo "database kept: $db"
     else
         psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -v ON_ERROR_STOP=1 -qAt "$@"
     fi
@@ -156,9 +158,11 @@ if [ "${BENCH_SEED_ONLY:-0}" = 1 ]; then
     exit 0
 fi
 
+ENDPOINT_PAGE=${BENCH_ENDPOINT_PAGE:-'/app/endpoint.xhtml?company={company}&endpoint={endpoint}'}
 log_before=$(stat -c %s "$PG_LOG")
 java "$ROOT/bench/portal/PortalBench.java" measure "$url" "$work/users.txt" "$company" "$running" "$last" \
-    "${BENCH_WARMUP:-30}" "${BENCH_MEASURE:-90}" "${BENCH_THINK_MS:-500}" "${BENCH_ENDPOINT_PAGE:-}"
+    "${BENCH_WARMUP:-30}" "${BENCH_MEASURE:-90}" "${BENCH_THINK_MS:-500}" \
+    "$ENDPOINT_PAGE" "$((BASE + 1))" "$ENDPOINTS"
 sleep 1
 tail -c +"$((log_before + 1))" "$PG_LOG" | grep -F "@$db " >"$work/slow.log" || true
 slow=$(grep -c 'LOG:  duration:' "$work/slow.log" || true)

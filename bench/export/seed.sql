@@ -32,10 +32,10 @@ SELECT md5('bench-run-' || a || '-' || e || '-' || :company)::uuid::text, :base 
        au.finished_at, false, au.finished_at
 FROM generate_series(1, :audits) a CROSS JOIN generate_series(1, :endpoints) e JOIN audit au ON au.id = :base + a;
 
-INSERT INTO check_result (id, run_id, company_id, check_id, title, status, severity, text_id, reason, expected,
-                          observed, duration_micros, received_at)
+INSERT INTO check_result (id, run_id, audit_id, company_id, check_id, title, status, severity, text_id, reason,
+                          expected, observed, duration_micros, received_at)
 SELECT :base * 10 + (a - 1) * :endpoints * :checks + (e - 1) * :checks + c,
-       md5('bench-run-' || a || '-' || e || '-' || :company)::uuid::text, :company, 'bench-check-' || c,
+       md5('bench-run-' || a || '-' || e || '-' || :company)::uuid::text, :base + a, :company, 'bench-check-' || c,
        'Ensure bench setting ' || c || ' is configured', CASE WHEN c % 5 = 0 THEN 'FAILED' ELSE 'PASSED' END,
        CASE WHEN c % 7 = 0 THEN 'HIGH' ELSE 'MEDIUM' END, :base + c,
        CASE WHEN c % 5 = 0 THEN 'value differs from the expected one' ELSE NULL END,

@@ -29,14 +29,18 @@ import java.util.stream.Collectors;
  *
  * <p>{@code setup URL FILE USERS}: signs up USERS accounts through the sign-up page and writes them to FILE (the
  * script makes them members of the seeded company). {@code measure URL FILE COMPANY RUNNING LAST
- * WARMUP SECONDS THINK_MS}: each account signs in and loops over the pages for WARMUP + SECONDS seconds, waiting
+ * WARMUP SECONDS THINK_MS [ENDPOINT_PAGE [FIRST_ENDPOINT ENDPOINTS]]}: each account signs in and loops over the pages for WARMUP + SECONDS seconds, waiting
  * 0..2 x THINK_MS between two pages; only the last SECONDS count. RUNNING is the id of the audit that runs now (its
- * page polls), LAST the id of last night's audit (its results are filtered). Prints the figures.
+ * page polls), LAST the id of last night's audit (its results are filtered); ENDPOINT_PAGE the endpoint page
+ * ({@code {endpoint}} in it: one of the ENDPOINTS ids from FIRST_ENDPOINT at random, per request; without it the
+ * endpoints list). Prints the figures.
  */
 public final class PortalBench {
 
     static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     static final Pattern NONCE = Pattern.compile("<script[^>]* nonce=\"([^\"]+)\"");
+    /** The view state a partial response hands back (the browser posts it with the next request of the view). */
+    static final Pattern AJAX_VIEW_STATE = Pattern.compile("jakarta\\.faces\\.ViewState:\\d+\"><!\\[CDATA\\[([^\\]]+)\\]\\]>");
     static final long TARGET_P95_MS = 300;
 
     public static void main(String[] args) throws Exception {
@@ -44,7 +48,8 @@ public final class PortalBench {
             case "setup" -> setup(args[1], Path.of(args[2]), Integer.parseInt(args[3]));
             case "measure" -> measure(args[1], Path.of(args[2]), Long.parseLong(args[3]), Long.parseLong(args[4]),
                     Long.parseLong(args[5]), Integer.parseInt(args[6]), Integer.parseInt(args[7]),
-                    Integer.parseInt(args[8]), args.length > 9 ? args[9] : "");
+                    Integer.parseInt(args[8]), args.length > 9 ? args[9] : "",
+                    args.length > 11 ? Long.parseLong(args[10]) : 0, args.length > 11 ? Integer.parseInt(args[11]) : 0);
             default -> throw new IllegalArgumentException("setup or measure");
         }
     }
@@ -91,9 +96,20 @@ public final class PortalBench {
     static final Map<Op, AtomicLong> ERRORS = new ConcurrentHashMap<>();
     static final ConcurrentLinkedQueue<String> ERROR_SAMPLES = new ConcurrentLinkedQueue<>();
     static volatile boolean counting;
+    static final AtomicLong EXPIRED = new AtomicLong();
+
+    /** A postback of a view the session no longer holds; the page is opened again (not counted as the page's). */
+    static final class ViewExpired extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        ViewExpired() {
+            super("view expired", null, false, false);
+        }
+    }
 
     static void measure(String base, Path file, long company, long running, long last, int warmup, int seconds,
-                        int thinkMs, String endpointPage) throws Exception {
+                        int thinkMs, String endpointPage, long firstEndpoint, int endpoints) throws Exception {
         List<String[]> users = Files.readAllLines(file).stream().map(l -> l.split(" ")).toList();
         for (Op op : Op.values()) {
             TIMES.put(op, new ConcurrentLinkedQueue<>());
@@ -103,7 +119,9 @@ public final class PortalBench {
                 : endpointPage.replace("{company}", String.valueOf(company));
         System.out.printf("%d signed-in users, each waiting 0..%d ms between two pages; %d s warm-up, %d s measured;"
                 + " load average %s%n", users.size(), 2 * thinkMs, warmup, seconds, loadAverage());
-        System.out.println("endpoint page measured: " + endpointPath);
+        System.out.println("endpoint page measured: " + endpointPath + (endpointPath.contains("{endpoint}")
+                ? " ({endpoint}: one of the company's " + endpoints + " endpoints at random, " + firstEndpoint + "..."
+                        + (firstEndpoint + endpoints - 1) + ")" : ""));
         long start = System.nanoTime();
         long countFrom = start + warmup * 1_000_000_000L;
         long end = countFrom + seconds * 1_000_000_000L;
@@ -112,7 +130,8 @@ public final class PortalBench {
         for (String[] user : users) {
             Thread t = new Thread(() -> {
                 try {
-                    userLoop(base, user[0], user[1], company, running, last, endpointPath, thinkMs, end);
+                    userLoop(base, user[0], user[1], company, running, last, endpointPath, firstEndpoint,
+                            endpoints, thinkMs, end);
                 } catch (Exception e) {
                     ERROR_SAMPLES.add(user[0] + ": " + e);
                 }
@@ -135,7 +154,8 @@ public final class PortalBench {
     }
 
     static void userLoop(String base, String email, String password, long company, long running, long last,
-                         String endpointPath, int thinkMs, long end) throws Exception {
+                         String endpointPath, long firstEndpoint, int endpoints, int thinkMs, long end)
+            throws Exception {
         Session s = new Session(base);
         Page signedIn = s.submit("/login.xhtml", "login", "submit", Map.of("email", email, "password", password));
         if (!signedIn.path.startsWith("/app/")) {
@@ -150,7 +170,11 @@ public final class PortalBench {
             try {
                 switch (op) {
                     case DASHBOARD -> timed(op, () -> s.get("/app/dashboard.xhtml" + c), "Company score");
-                    case ENDPOINT -> timed(op, () -> s.get(endpointPath), "host-0-");
+                    case ENDPOINT -> {
+                        String path = endpointPath.replace("{endpoint}", String.valueOf(
+                                firstEndpoint + ThreadLocalRandom.current().nextInt(Math.max(1, endpoints))));
+                        timed(op, () -> s.get(path), "host-0-");
+                    }
                     case PATCHES -> timed(op, () -> s.get("/app/patches.xhtml" + c), "host-0-");
                     case AUDIT_POLL -> {
                         if (poll == null) {
@@ -158,13 +182,20 @@ public final class PortalBench {
                                     "Audit running now");
                         }
                         Page shown = poll;
-                        Page answer = timed(op, () -> s.ajax("/app/audit.xhtml" + c + "&audit=" + running, shown,
-                                "live:poll", "live:poll live:filters", "live:summary live:runs live:results",
-                                Map.of("live:status_input", "", "live:severity_input", "", "live:text", "")),
-                                "<partial-response");
-                        if (answer.body.contains("expired")) {
-                            poll = null; // the view left the session's views: open the page again
+                        Page answer;
+                        try {
+                            answer = timed(op, () -> s.ajax("/app/audit.xhtml" + c + "&audit=" + running, shown,
+                                    "live:poll", "live:poll live:filters", "live:summary live:runs live:results",
+                                    Map.of("live:status_input", "", "live:severity_input", "", "live:text", "")),
+                                    "<partial-response");
+                        } catch (ViewExpired e) {
+                            poll = null; // the session let the view go: open the page again, as the user would
+                            continue;
+                        } catch (RuntimeException e) {
+                            poll = null;
+                            throw e;
                         }
+                        poll = shown.after(answer);
                     }
                     case FILTER -> {
                         if (filter == null) {
@@ -173,13 +204,20 @@ public final class PortalBench {
                         }
                         Page shown = filter;
                         String severity = ThreadLocalRandom.current().nextBoolean() ? "HIGH" : "CRITICAL";
-                        Page answer = timed(op, () -> s.ajax("/app/audit.xhtml" + c + "&audit=" + last, shown,
-                                "live:filter", "live:filter live:filters", "live:results",
-                                Map.of("live:status_input", "FAILED", "live:severity_input", severity,
-                                        "live:text", "")), "<partial-response");
-                        if (answer.body.contains("expired")) {
+                        Page answer;
+                        try {
+                            answer = timed(op, () -> s.ajax("/app/audit.xhtml" + c + "&audit=" + last, shown,
+                                    "live:filter", "live:filter live:filters", "live:results",
+                                    Map.of("live:status_input", "FAILED", "live:severity_input", severity,
+                                            "live:text", "")), "<partial-response");
+                        } catch (ViewExpired e) {
                             filter = null;
+                            continue;
+                        } catch (RuntimeException e) {
+                            filter = null;
+                            throw e;
                         }
+                        filter = shown.after(answer);
                     }
                     default -> throw new IllegalStateException(op.name());
                 }
@@ -211,7 +249,15 @@ public final class PortalBench {
             throw new IllegalStateException(e);
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        if (page.status != 200 || !page.body.contains(expected)) {
+        if (page.body.contains("<error-name>class jakarta.faces.application.ViewExpiredException")) {
+            // not the page's time: Faces keeps a session's 15 newest views, and a user who opened 15 others since
+            // (here: the other pages, in the same session) finds this one gone
+            if (counting) {
+                EXPIRED.incrementAndGet();
+            }
+            throw new ViewExpired();
+        }
+        if (page.status != 200 || !page.body.contains(expected) || page.body.contains("<error>")) {
             throw new IllegalStateException(page.status + " " + page.path + " without '" + expected + "': "
                     + page.body.substring(0, Math.min(300, page.body.length())).replace('\n', ' '));
         }
@@ -239,6 +285,8 @@ public final class PortalBench {
                     target ? (ok ? "met" : "MISSED") : "");
         }
         System.out.println("load average (1, 5, 15 min): " + String.join("; ", loads));
+        System.out.println("audit page views expired in the measured window (the session keeps its 15 newest views; "
+                + "the page was opened again, the answer not counted): " + EXPIRED.get());
         if (!ERROR_SAMPLES.isEmpty()) {
             System.out.println("errors (first ones):");
             ERROR_SAMPLES.forEach(e -> System.out.println("  " + e));
@@ -274,6 +322,23 @@ public final class PortalBench {
                 throw new IllegalStateException("no form on " + path);
             }
             return m.group(1);
+        }
+
+        /**
+         * This page as the browser holds it after an ajax answer: with the view state the answer handed back (the
+         * server keeps a view's last states only, so posting the first one for ever would end in an expired view).
+         */
+        Page after(Page answer) {
+            Matcher m = AJAX_VIEW_STATE.matcher(answer.body);
+            if (!m.find()) {
+                return this;
+            }
+            String state = m.group(1);
+            Matcher old = VIEW_STATE.matcher(body);
+            if (!old.find()) {
+                return this;
+            }
+            return new Page(status, path, body.substring(0, old.start(1)) + state + body.substring(old.end(1)));
         }
 
         String nonce() {

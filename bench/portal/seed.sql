@@ -119,10 +119,10 @@ FROM generate_series(1, :endpoints) n;
 -- results: check k of endpoint n fails while (n, k)'s mark is under the night's threshold, which falls from 35 %
 -- to 20 % over the nights (so a check failing tonight failed every night before); every 17th check is not
 -- applicable, every 53rd an error
-INSERT INTO check_result (id, run_id, company_id, check_id, title, status, severity, reason, expected, observed,
-                          text_id, duration_micros, received_at)
+INSERT INTO check_result (id, run_id, audit_id, company_id, check_id, title, status, severity, reason, expected,
+                          observed, text_id, duration_micros, received_at)
 SELECT 100000000000 + CAST((c.idx * 32 + b.d) * 10000 + n AS BIGINT) * 1000 + k,
-       md5('run-' || c.idx || '-' || b.d || '-' || n)::uuid::text, c.cid,
+       md5('run-' || c.idx || '-' || b.d || '-' || n)::uuid::text, :base + c.idx * 100 + b.d, c.cid,
        (1 + n % 5) || '.' || (k / 10) || '.' || (k % 10),
        'Ensure setting ' || k || ' of policy ' || (1 + n % 5) || ' is configured', s.status,
        (ARRAY['LOW', 'MEDIUM', 'HIGH', 'CRITICAL', 'MEDIUM'])[1 + k % 5],
@@ -135,10 +135,10 @@ FROM bench_company c CROSS JOIN bench_day b CROSS JOIN LATERAL generate_series(1
 CROSS JOIN LATERAL generate_series(1, c.checks) k
 CROSS JOIN LATERAL (SELECT CASE WHEN k % 17 = 0 THEN 'NOT_APPLICABLE' WHEN k % 53 = 0 THEN 'ERROR'
         WHEN (n * 7919 + k * 104729) % 1000 < 350 - (150 * b.d) / :days THEN 'FAILED' ELSE 'PASSED' END) s (status);
-INSERT INTO check_result (id, run_id, company_id, check_id, title, status, severity, reason, expected, observed,
-                          text_id, duration_micros, received_at)
+INSERT INTO check_result (id, run_id, audit_id, company_id, check_id, title, status, severity, reason, expected,
+                          observed, text_id, duration_micros, received_at)
 SELECT 100000000000 + CAST((:days + 1) * 10000 + n AS BIGINT) * 1000 + k, md5('run-0-' || (:days + 1) || '-' || n)::uuid::text,
-       :company, (1 + n % 5) || '.' || (k / 10) || '.' || (k % 10),
+       :base + :days + 1, :company, (1 + n % 5) || '.' || (k / 10) || '.' || (k % 10),
        'Ensure setting ' || k || ' of policy ' || (1 + n % 5) || ' is configured', s.status,
        (ARRAY['LOW', 'MEDIUM', 'HIGH', 'CRITICAL', 'MEDIUM'])[1 + k % 5], NULL, 'setting_' || k || ' = hardened',
        CASE WHEN s.status = 'FAILED' THEN 'setting_' || k || ' = default' ELSE 'setting_' || k || ' = hardened' END,

@@ -7,6 +7,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.caart.audit.control.ArchivedResults;
 import org.caart.audit.control.AuditRemoval;
@@ -81,21 +83,26 @@ public class AuditArchive implements CompanyPart {
                             row.time("stop_requested_at"));
                 });
             }
+            Map<String, Long> auditOfRun = new HashMap<>();
             try (Inserts insert = new Inserts(db, "INSERT INTO audit_run (id, audit_id, company_id, endpoint_id, "
                     + "policy_id, policy_name, status, planned, received, passed, failed, not_applicable, errors, "
                     + "not_run, created_at, start_deadline, started_at, finished_at, stop_requested, error, "
                     + "last_batch_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                in.forEach("audit_run", row -> insert.add(ids.newText("audit_run", row.text("id")),
-                        ids.require("audit", row.number("audit_id"), row), ids.companyId(),
+                in.forEach("audit_run", row -> {
+                    String runId = ids.newText("audit_run", row.text("id"));
+                    Long auditId = ids.require("audit", row.number("audit_id"), row);
+                    auditOfRun.put(runId, auditId);
+                    insert.add(runId, auditId, ids.companyId(),
                         ids.require("endpoint", row.number("endpoint_id"), row),
                         PolicyArchive.remap(row.text("policy_id"), ids), row.text("policy_name"), row.text("status"),
                         row.integer("planned"), row.integer("received"), row.integer("passed"), row.integer("failed"),
                         row.integer("not_applicable"), row.integer("errors"), row.integer("not_run"),
                         row.time("created_at"), row.time("start_deadline"), row.time("started_at"),
                         row.time("finished_at"), Boolean.TRUE.equals(row.flag("stop_requested")), row.text("error"),
-                        row.time("last_batch_at")));
+                        row.time("last_batch_at"));
+                });
             }
-            try (ArchivedResults results = new ArchivedResults(db, ids)) {
+            try (ArchivedResults results = new ArchivedResults(db, ids, auditOfRun)) {
                 in.forEach("check_text", results::text);
                 results.flushTexts();
                 in.forEach("check_result", results::result);

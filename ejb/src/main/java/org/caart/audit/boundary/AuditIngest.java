@@ -63,7 +63,7 @@ public class AuditIngest {
         for (CheckResultView result : batch.results()) {
             counts[index(result.status())]++;
         }
-        rows.insert(batch.runId(), companyId, batch.results(), now);
+        rows.insert(batch.runId(), run.get().getAudit().getId(), companyId, batch.results(), now);
         progress.applied(batch.runId(), run.get().getAudit().getId(), batch.planned(), counts,
                 batch.results().size(), batch.end() == null ? null : batch.end().name(), batch.error(), now);
         return true;

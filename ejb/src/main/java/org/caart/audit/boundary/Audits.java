@@ -188,8 +188,39 @@ public class Audits {
      * force cover ({@code excepted}), how many results were not run because their host does not allow commands from
      * the server, and the company's time zone.
      */
-    public record AuditPage(Audit audit, List<AuditRun> runs, List<CheckResult> results, long resultCount,
+    public record AuditPage(Audit audit, List<RunLine> runs, List<CheckResult> results, long resultCount,
             Excepted excepted, long commandsRefused, ZoneId zone) {
+    }
+
+    /**
+     * One run as the audit page shows it, read as values (the page polls every second, and a 1,000-endpoint audit's
+     * runs as entities with their endpoints cost the poll most of its time).
+     */
+    public record RunLine(String id, long endpointId, String hostname, List<String> tags, String policyId,
+            String policyName, RunStatus status, int planned, int received, int passed, int failed, int notApplicable,
+            int errors, int notRun, boolean stopRequested, String error) {
+
+        /** The run's score, once completed ({@link org.caart.audit.entity.Score}). */
+        public Double score() {
+            return org.caart.audit.entity.Score.ofRun(status, passed, failed);
+        }
+
+        public String scoreLabel() {
+            return org.caart.audit.entity.Score.label(status, passed, failed);
+        }
+
+        /** The score with {@code excepted} of its failed checks counted as passed. */
+        public Double score(int excepted) {
+            return org.caart.audit.entity.Score.ofRun(status, passed, failed, excepted);
+        }
+
+        public String scoreLabel(int excepted) {
+            return org.caart.audit.entity.Score.label(status, passed, failed, excepted);
+        }
+
+        ExceptedChecks.RunKey key() {
+            return new ExceptedChecks.RunKey(id, endpointId, tags, policyId);
+        }
     }
 
     /**
@@ -199,19 +230,32 @@ public class Audits {
     public AuditPage page(long companyId, long auditId, ResultFilter filter, int first, int max) {
         Membership member = access.require(companyId, Permission.VIEW);
         Audit audit = find(companyId, auditId);
-        List<AuditRun> runs = runsOf(auditId);
-        boolean anyNotRun = runs.stream().anyMatch(r -> r.getNotRun() > 0);
+        List<RunLine> runs = runLines(auditId);
+        boolean anyNotRun = runs.stream().anyMatch(r -> r.notRun() > 0);
         return new AuditPage(audit, runs, resultsOf(companyId, auditId, filter, Math.max(0, first),
-                Math.max(1, Math.min(max, 500))), countOf(companyId, auditId, filter),
-                exceptedChecks.ofRuns(companyId, runs), anyNotRun ? commandsRefused(companyId, auditId) : 0,
-                member.getCompany().zoneId());
+                Math.max(1, Math.min(max, 500))), countOf(filter, runs, () -> countRows(companyId, auditId, filter)),
+                exceptedChecks.of(companyId, runs.stream().map(RunLine::key).toList()),
+                anyNotRun ? commandsRefused(companyId, auditId) : 0, member.getCompany().zoneId());
+    }
+
+    /** The audit's runs as values, by host name. */
+    private List<RunLine> runLines(long auditId) {
+        return em.createQuery("SELECT r.id, e.id, e.hostname, e.tags, r.policyId, r.policyName, r.status, r.planned, "
+                        + "r.received, r.passed, r.failed, r.notApplicable, r.errors, r.notRun, r.stopRequested, "
+                        + "r.error FROM AuditRun r JOIN r.endpoint e WHERE r.audit.id = :audit ORDER BY e.hostname",
+                        Object[].class)
+                .setParameter("audit", auditId).getResultStream()
+                .map(r -> new RunLine((String) r[0], (Long) r[1], (String) r[2],
+                        r[3] == null ? List.of() : List.of(((String) r[3]).split(",")), (String) r[4], (String) r[5],
+                        (RunStatus) r[6], (Integer) r[7], (Integer) r[8], (Integer) r[9], (Integer) r[10],
+                        (Integer) r[11], (Integer) r[12], (Integer) r[13], (Boolean) r[14], (String) r[15]))
+                .toList();
     }
 
     /** Results not run because the host does not allow commands from the server (errors and not-run only). */
     private long commandsRefused(long companyId, long auditId) {
-        return em.createQuery("SELECT COUNT(c) FROM CheckResult c WHERE c.companyId = :company "
-                        + "AND c.runId IN (SELECT r.id FROM AuditRun r WHERE r.audit.id = :audit) "
-                        + "AND c.status = :notRun AND c.reason LIKE :refused", Long.class)
+        return em.createQuery("SELECT COUNT(c) FROM CheckResult c WHERE c.auditId = :audit "
+                        + "AND c.companyId = :company AND c.status = :notRun AND c.reason LIKE :refused", Long.class)
                 .setParameter("company", companyId).setParameter("audit", auditId)
                 .setParameter("notRun", CheckStatus.NOT_RUN)
                 .setParameter("refused", "%" + CheckResultView.COMMANDS_REFUSED + "%")
@@ -229,8 +273,10 @@ public class Audits {
     public ResultPage resultPage(long companyId, long auditId, ResultFilter filter, int first, int max) {
         access.require(companyId, Permission.VIEW);
         find(companyId, auditId);
+        List<RunLine> runs = runLines(auditId);
         return new ResultPage(resultsOf(companyId, auditId, filter, Math.max(0, first), Math.max(1, Math.min(max, 500))),
-                countOf(companyId, auditId, filter), exceptedChecks.ofRuns(companyId, runsOf(auditId)));
+                countOf(filter, runs, () -> countRows(companyId, auditId, filter)),
+                exceptedChecks.of(companyId, runs.stream().map(RunLine::key).toList()));
     }
 
     private List<AuditRun> runsOf(long auditId) {
@@ -302,10 +348,13 @@ public class Audits {
                 exceptedChecks.ofRuns(companyId, runsOf(auditId)));
     }
 
+    /**
+     * A page of the audit's results in check order: the first entries of {@code check_result_audit_idx} (audit,
+     * check, id) whose status, severity and company match, checked inside the index; a text filter reads the rows.
+     */
     private List<CheckResult> resultsOf(long companyId, long auditId, ResultFilter filter, int first, int max) {
         TypedQuery<CheckResult> query = em.createQuery("SELECT c FROM CheckResult c LEFT JOIN FETCH c.text "
-                + "WHERE c.companyId = :company "
-                + "AND c.runId IN (SELECT r.id FROM AuditRun r WHERE r.audit.id = :audit)" + filter.where()
+                + "WHERE c.auditId = :audit AND c.companyId = :company" + filter.where()
                 + " ORDER BY c.checkId, c.id", CheckResult.class);
         filter.bind(query.setParameter("company", companyId).setParameter("audit", auditId));
         return query.setFirstResult(first).setMaxResults(max).getResultList();
@@ -314,12 +363,32 @@ public class Audits {
     public long countResults(long companyId, long auditId, ResultFilter filter) {
         access.require(companyId, Permission.VIEW);
         find(companyId, auditId);
-        return countOf(companyId, auditId, filter);
+        return countOf(filter, runLines(auditId), () -> countRows(companyId, auditId, filter));
     }
 
-    private long countOf(long companyId, long auditId, ResultFilter filter) {
-        TypedQuery<Long> query = em.createQuery("SELECT COUNT(c) FROM CheckResult c WHERE c.companyId = :company "
-                + "AND c.runId IN (SELECT r.id FROM AuditRun r WHERE r.audit.id = :audit)" + filter.where(), Long.class);
+    /**
+     * How many of the audit's results pass the filter. Without a severity or text filter that is what its runs
+     * counted: a run's received, passed, failed, not-applicable, error and not-run counters grow in the transaction
+     * that writes the batch's rows ({@code AuditIngest}, {@code AuditProgress}), and results are only ever removed
+     * with their run, so they are the rows' counts without reading the rows (a running 1,000-endpoint audit's
+     * page polls every second). Otherwise the audit's entries of {@code check_result_audit_idx} are counted.
+     */
+    private static long countOf(ResultFilter filter, List<RunLine> runs, java.util.function.LongSupplier rows) {
+        if (filter.severity() != null || (filter.text() != null && !filter.text().isBlank())) {
+            return rows.getAsLong();
+        }
+        return runs.stream().mapToLong(r -> filter.status() == null ? r.received() : switch (filter.status()) {
+            case PASSED -> r.passed();
+            case FAILED -> r.failed();
+            case NOT_APPLICABLE -> r.notApplicable();
+            case ERROR -> r.errors();
+            case NOT_RUN -> r.notRun();
+        }).sum();
+    }
+
+    private long countRows(long companyId, long auditId, ResultFilter filter) {
+        TypedQuery<Long> query = em.createQuery("SELECT COUNT(c) FROM CheckResult c WHERE c.auditId = :audit "
+                + "AND c.companyId = :company" + filter.where(), Long.class);
         filter.bind(query.setParameter("company", companyId).setParameter("audit", auditId));
         return query.getSingleResult();
     }

@@ -25,7 +25,8 @@ import org.caart.platform.PostgresCopy;
  * Writes a batch's results as {@code check_result} rows on the caller's transaction (the container hands out the
  * transaction's own connection), instead of one persisted entity per result: the ingest path's largest cost after
  * JSON. On PostgreSQL the rows go in with one {@code COPY ... FROM STDIN}, elsewhere (H2) with one multi-row
- * INSERT. Ids come the way EclipseLink takes them for the entity: one {@code nextval} of {@code check_result_seq}
+ * INSERT. Each row carries its run's audit ({@code audit_id}: an audit's results page is read in check order
+ * from {@code check_result_audit_idx}). Ids come the way EclipseLink takes them for the entity: one {@code nextval} of {@code check_result_seq}
  * (INCREMENT BY 500) reserves the 500 ids up to it, and a batch holds at most {@link org.caart.contract.agent.v1.ResultBatchView#MAX_RESULTS}
  * results. A result's references, description, rationale and remediation are stored once per distinct content
  * in {@code check_text} ({@link CheckTexts}); the row holds their id. Texts longer than their column are cut,
@@ -38,10 +39,10 @@ public class ResultRows {
     private static final System.Logger LOG = System.getLogger(ResultRows.class.getName());
     static final int IDS_PER_SEQUENCE_VALUE = 500;
     private static volatile boolean reported;
-    private static final String COLUMNS = "id, run_id, company_id, check_id, title, status, severity, text_id, "
-            + "reason, expected, observed, duration_micros, received_at";
+    private static final String COLUMNS = "id, run_id, audit_id, company_id, check_id, title, status, severity, "
+            + "text_id, reason, expected, observed, duration_micros, received_at";
     private static final String INSERT = "INSERT INTO check_result (" + COLUMNS + ") VALUES ";
-    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String COPY = "COPY check_result (" + COLUMNS + ") FROM STDIN";
 
     @Resource(lookup = "java:app/jdbc/caart")
@@ -51,9 +52,10 @@ public class ResultRows {
     TransactionSynchronizationRegistry transactions;
 
     /** Writes the rows on the caller's (JTA) transaction; text ids learned on the way are remembered if it commits. */
-    public void insert(String runId, long companyId, List<CheckResultView> results, OffsetDateTime receivedAt) {
+    public void insert(String runId, long auditId, long companyId, List<CheckResultView> results,
+            OffsetDateTime receivedAt) {
         try (Connection connection = dataSource.getConnection()) {
-            insert(connection, runId, companyId, results, receivedAt, learned ->
+            insert(connection, runId, auditId, companyId, results, receivedAt, learned ->
                     transactions.registerInterposedSynchronization(new Synchronization() {
                         @Override
                         public void beforeCompletion() {
@@ -75,8 +77,9 @@ public class ResultRows {
      * Writes the rows on the connection; {@code onCommit} receives the text ids this batch looked up (when there
      * are any), to hand to {@link CheckTexts#remember} once the connection's transaction has committed.
      */
-    static void insert(Connection connection, String runId, long companyId, List<CheckResultView> results,
-            OffsetDateTime receivedAt, Consumer<Map<CheckTexts.Key, Long>> onCommit) throws SQLException {
+    static void insert(Connection connection, String runId, long auditId, long companyId,
+            List<CheckResultView> results, OffsetDateTime receivedAt, Consumer<Map<CheckTexts.Key, Long>> onCommit)
+            throws SQLException {
         if (results.isEmpty()) {
             return;
         }
@@ -97,9 +100,9 @@ public class ResultRows {
         }
         Map<CheckTexts.Key, Long> learned = new HashMap<>();
         long[] textIds = CheckTexts.ids(connection, keys, learned);
-        boolean copied = copied(connection, firstId, runId, companyId, results, textIds, receivedAt);
+        boolean copied = copied(connection, firstId, runId, auditId, companyId, results, textIds, receivedAt);
         if (!copied) {
-            insertRows(connection, firstId, runId, companyId, results, textIds, receivedAt);
+            insertRows(connection, firstId, runId, auditId, companyId, results, textIds, receivedAt);
         }
         if (!learned.isEmpty()) {
             onCommit.accept(learned);
@@ -116,11 +119,11 @@ public class ResultRows {
      * not visible (an EAR on a server whose data source is another database) this class must still load, and
      * CDI reads its methods' signatures.
      */
-    private static boolean copied(Connection connection, long firstId, String runId, long companyId,
+    private static boolean copied(Connection connection, long firstId, String runId, long auditId, long companyId,
             List<CheckResultView> results, long[] textIds, OffsetDateTime receivedAt) throws SQLException {
         List<Object[]> rows = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
-            rows.add(values(firstId + i, runId, companyId, results.get(i), textIds[i], receivedAt));
+            rows.add(values(firstId + i, runId, auditId, companyId, results.get(i), textIds[i], receivedAt));
         }
         try {
             return PostgresCopy.copy(connection, COPY, rows);
@@ -129,16 +132,16 @@ public class ResultRows {
         }
     }
 
-    /** The result's 13 column values in {@link #COLUMNS} order (texts cut and cleaned; nulls where absent). */
-    private static Object[] values(long id, String runId, long companyId, CheckResultView result, long textId,
-            OffsetDateTime receivedAt) {
-        return new Object[] {id, runId, companyId, text(result.checkId(), 120), text(result.title(), 500),
+    /** The result's 14 column values in {@link #COLUMNS} order (texts cut and cleaned; nulls where absent). */
+    private static Object[] values(long id, String runId, long auditId, long companyId, CheckResultView result,
+            long textId, OffsetDateTime receivedAt) {
+        return new Object[] {id, runId, auditId, companyId, text(result.checkId(), 120), text(result.title(), 500),
             result.status().name(), result.severity() == null ? null : result.severity().name(), textId,
             text(result.reason(), 2000), text(result.expected(), 4000), text(result.observed(), 4000),
             result.durationMicros(), receivedAt};
     }
 
-    private static void insertRows(Connection connection, long firstId, String runId, long companyId,
+    private static void insertRows(Connection connection, long firstId, String runId, long auditId, long companyId,
             List<CheckResultView> results, long[] textIds, OffsetDateTime receivedAt) throws SQLException {
         StringBuilder sql = new StringBuilder(INSERT.length() + results.size() * (ROW.length() + 2)).append(INSERT);
         for (int i = 0; i < results.size(); i++) {
@@ -147,7 +150,8 @@ public class ResultRows {
         try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
             int p = 1;
             for (int i = 0; i < results.size(); i++) {
-                for (Object value : values(firstId + i, runId, companyId, results.get(i), textIds[i], receivedAt)) {
+                for (Object value : values(firstId + i, runId, auditId, companyId, results.get(i), textIds[i],
+                        receivedAt)) {
                     if (value == null) {
                         insert.setNull(p++, Types.VARCHAR);
                     } else {

@@ -33,6 +33,10 @@ public class CheckResult {
     @Column(name = "run_id", nullable = false, length = 36)
     private String runId;
 
+    /** The run's audit, written with the row (the audit page reads an audit's results in check order by it). */
+    @Column(name = "audit_id")
+    private Long auditId;
+
     @Column(name = "company_id", nullable = false)
     private long companyId;
 

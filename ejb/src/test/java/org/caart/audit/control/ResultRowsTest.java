@@ -75,6 +75,8 @@ class ResultRowsTest {
                 "module loaded", "not loaded", "loaded", "why", "because", "modprobe -r cramfs", 1234L),
                 first.subList(0, 15));
         assertEquals(NOW.toInstant(), ((OffsetDateTime) first.get(15)).toInstant());
+        assertEquals(List.of(List.of(3L), List.of(3L)), query("SELECT audit_id FROM check_result ORDER BY id"),
+                "each row names its run's audit");
         List<Object> second = rows.get(1);
         assertEquals(2L, second.get(0));
         assertEquals("t".repeat(499) + "…", second.get(4));
@@ -119,7 +121,7 @@ class ResultRowsTest {
     void textIdsOfARolledBackBatchAreNotRememberedAndTheTextsAreStoredAgain() throws SQLException {
         db.setAutoCommit(false);
         List<Map<CheckTexts.Key, Long>> learned = new ArrayList<>();
-        ResultRows.insert(db, RUN, 7, List.of(result("2.1", "lost", "why", "fix")), NOW, learned::add);
+        ResultRows.insert(db, RUN, 3, 7, List.of(result("2.1", "lost", "why", "fix")), NOW, learned::add);
         assertEquals(1, learned.size(), "the new text's id is handed over for after the commit");
         db.rollback();
         insert(List.of(result("2.1", "lost", "why", "fix")));
@@ -127,7 +129,7 @@ class ResultRowsTest {
         assertEquals(List.of(List.of("2.1", "lost")), query("SELECT c.check_id, t.description FROM check_result c "
                 + "JOIN check_text t ON t.id = c.text_id"), "the second batch stored the text again and points at it");
         List<Map<CheckTexts.Key, Long>> again = new ArrayList<>();
-        ResultRows.insert(db, RUN, 7, List.of(result("2.1", "lost", "why", "fix")), NOW, again::add);
+        ResultRows.insert(db, RUN, 3, 7, List.of(result("2.1", "lost", "why", "fix")), NOW, again::add);
         db.commit();
         assertEquals(List.of(), again, "a committed text's id is remembered: no look-up");
         assertEquals(List.of(List.of(1L, 2L)), query("SELECT COUNT(DISTINCT t.id), COUNT(*) FROM check_result c "
@@ -176,7 +178,7 @@ class ResultRowsTest {
             List<CheckResultView> same = List.of(new CheckResultView("1.1", "t", CheckStatus.PASSED, null,
                     List.of("CIS 1.1"), null, null, null, "cramfs", "why", "fix", 1));
             List<Map<CheckTexts.Key, Long>> learned = new ArrayList<>();
-            ResultRows.insert(v6, RUN, 7, same, NOW, learned::add);
+            ResultRows.insert(v6, RUN, 3, 7, same, NOW, learned::add);
             assertEquals(1, learned.size(), "found by its digest");
             assertEquals(List.of(List.of(2L)), query(v6, "SELECT COUNT(*) FROM check_text"),
                     "the ingest's digest is the migration's: the migrated row is found, not stored twice");
@@ -248,7 +250,7 @@ class ResultRowsTest {
         try (Connection other = DriverManager.getConnection(url, "sa", "")) {
             other.setAutoCommit(false);
             List<Map<CheckTexts.Key, Long>> learned = new ArrayList<>();
-            ResultRows.insert(other, RUN, 7, List.of(result), NOW, learned::add);
+            ResultRows.insert(other, RUN, 3, 7, List.of(result), NOW, learned::add);
             Thread end = new Thread(() -> {
                 try {
                     Thread.sleep(300);
@@ -262,14 +264,14 @@ class ResultRowsTest {
                 }
             });
             end.start();
-            ResultRows.insert(db, RUN, 7, List.of(result), NOW, learned::add);
+            ResultRows.insert(db, RUN, 3, 7, List.of(result), NOW, learned::add);
             end.join();
             return learned;
         }
     }
 
     private void insert(List<CheckResultView> results) throws SQLException {
-        ResultRows.insert(db, RUN, 7, results, NOW, CheckTexts::remember);
+        ResultRows.insert(db, RUN, 3, 7, results, NOW, CheckTexts::remember);
     }
 
     private static CheckResultView result(String checkId, String description, String rationale, String remediation) {

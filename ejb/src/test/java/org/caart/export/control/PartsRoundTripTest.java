@@ -101,6 +101,8 @@ class PartsRoundTripTest {
         assertEquals(source, rows(results, 8));
         assertNotEquals(rows("SELECT agent_id, secret_hash FROM endpoint WHERE company_id = ?", 7),
                 rows("SELECT agent_id, secret_hash FROM endpoint WHERE company_id = ?", 8), "new agent identity");
+        assertEquals(List.of(List.of(3L)), rows("SELECT COUNT(*) FROM check_result r JOIN audit_run u ON u.id = r.run_id "
+                + "WHERE r.company_id = ? AND r.audit_id = u.audit_id", 8), "each result names its new run's audit");
         assertEquals(List.of(List.of(1L)), rows("SELECT COUNT(*) FROM check_text WHERE 1 = ?", 1),
                 "the texts are found by content, not stored twice");
         assertEquals(List.of(List.of(1L), List.of(2L), List.of(3L)),

@@ -14,7 +14,6 @@ import org.caart.audit.boundary.Audits.ResultFilter;
 import org.caart.audit.boundary.Audits;
 import org.caart.audit.boundary.Excepted;
 import org.caart.audit.entity.Audit;
-import org.caart.audit.entity.AuditRun;
 import org.caart.audit.entity.AuditStatus;
 import org.caart.audit.entity.CheckResult;
 import org.caart.audit.entity.Score;
@@ -262,11 +261,12 @@ public class AuditBacking implements Serializable {
             boolean stopRequested, int excepted, Double valueWithExceptions, String scoreWithExceptions)
             implements Serializable {
 
-        static RunRow of(AuditRun r, Excepted excepted) {
-            return new RunRow(r.getId(), r.getEndpoint().getId(), r.getEndpoint().getHostname(), r.getPolicyName(), r.getStatus().name(),
-                    r.getPlanned(), r.getReceived(), r.getPassed(), r.getFailed(), r.getNotApplicable(),
-                    r.getErrors() + r.getNotRun(), r.score(), r.scoreLabel(), r.getError(),
-                    r.isStopRequested(), excepted.count(r.getId()), excepted.score(r), excepted.scoreLabel(r));
+        static RunRow of(Audits.RunLine r, Excepted excepted) {
+            int covered = excepted.count(r.id());
+            return new RunRow(r.id(), r.endpointId(), r.hostname(), r.policyName(), r.status().name(),
+                    r.planned(), r.received(), r.passed(), r.failed(), r.notApplicable(),
+                    r.errors() + r.notRun(), r.score(), r.scoreLabel(), r.error(),
+                    r.stopRequested(), covered, r.score(covered), r.scoreLabel(covered));
         }
 
         public String progress() {
