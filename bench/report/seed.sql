@@ -46,10 +46,10 @@ FROM (SELECT 1 AS a, now() - interval '2 hours' AS a_created UNION ALL
 CROSS JOIN generate_series(1, :endpoints) e
 WHERE a = 1 OR e <= :pdf_endpoints;
 
-INSERT INTO check_result (id, run_id, company_id, check_id, title, status, severity, reason, expected, observed,
-                          duration_micros, received_at, text_id)
+INSERT INTO check_result (id, run_id, audit_id, company_id, check_id, title, status, severity, reason, expected,
+                          observed, duration_micros, received_at, text_id)
 SELECT :base + (a - 1) * :endpoints * :checks + (e - 1) * :checks + k, md5('run' || a || '-' || e)::uuid::text,
-       :company, 'bench-check-' || lpad(k::text, 3, '0'), 'Bench check ' || k || ': the setting is configured',
+       :base + a, :company, 'bench-check-' || lpad(k::text, 3, '0'), 'Bench check ' || k || ': the setting is configured',
        CASE WHEN (k + e) % 10 >= 3 THEN 'PASSED' WHEN (k + e) % 10 = 0 THEN 'NOT_APPLICABLE' ELSE 'FAILED' END,
        (ARRAY['LOW', 'MEDIUM', 'HIGH', 'CRITICAL', 'INFO'])[1 + k % 5], NULL,
        'setting_' || k || ' = on', CASE WHEN (k + e) % 10 >= 3 THEN 'setting_' || k || ' = on'
