@@ -142,6 +142,25 @@ class FeedDeliveryIT {
             TreeSet<Long> got = new TreeSet<>(rsyslog.sequence(company));
             assertEquals(new TreeSet<>(rangeFrom(from + 1, upTo)), got,
                     "a new destination gets the events from its creation on, all of them");
+
+            // the receiver away and back with nothing to send: the destination is well again by itself
+            rsyslog.stop();
+            await(() -> "RETRYING".equals(state(destination).getString("state")), Duration.ofSeconds(30),
+                    "the destination notices the receiver is gone: " + state(destination));
+            rsyslog.start();
+            await(() -> "DELIVERING".equals(state(destination).getString("state")), Duration.ofSeconds(60),
+                    "the destination is up to date again without a new event: " + state(destination));
+            assertEquals(0, state(destination).getInt("failures"));
+            assertTrue(state(destination).getString("lastError").length() > 0, "the last error stays for the record");
+
+            // switched off and on again (the page's button sends no certificate): its own CA stays
+            JsonObject d = state(destination);
+            Api.Reply off = owner.put(path("/feed/destinations/" + destination), Json.createObjectBuilder()
+                    .add("name", d.getString("name")).add("host", d.getString("host")).add("port", d.getInt("port"))
+                    .add("tls", true).add("payload", "CEF").add("enabled", false).build().toString());
+            assertEquals(200, off.status(), off.body());
+            assertEquals("OFF", off.json().getString("state"));
+            assertTrue(off.json().getBoolean("customCa"), "the CA is kept: " + off.body());
         }
     }
 

@@ -115,8 +115,10 @@ public class FeedDestinations {
         if (request == null) {
             throw new InvalidInputException("name", "Required");
         }
+        // no caCertificate: the one it has stays; an empty one removes it
         d.change(request.name(), request.host(), port(request), Boolean.TRUE.equals(request.tls()),
-                request.caCertificate(), payload(request.payload()), request.enabled() == null || request.enabled());
+                request.caCertificate() == null ? d.getCaPem() : request.caCertificate(), payload(request.payload()),
+                request.enabled() == null || request.enabled());
         trail.record(companyId, owner.getUser().getId(), owner.getUser().getEmail(), "feed.destination.update",
                 target(d), describe(d), sourceAddress);
         return DestinationState.of(d, null, latest(companyId));

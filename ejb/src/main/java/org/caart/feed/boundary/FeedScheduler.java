@@ -90,6 +90,9 @@ public class FeedScheduler {
                     executor.execute(() -> {
                         try {
                             deliver(target);
+                        } catch (RuntimeException e) {
+                            LOG.log(Level.WARNING, "Delivery to feed destination " + target.id() + " failed; "
+                                    + "retried at the next tick", e);
                         } finally {
                             running.remove(target.id());
                         }
@@ -154,10 +157,16 @@ public class FeedScheduler {
         }
     }
 
+    /**
+     * Records what the receiver is known to have; a destination that was failing is well again once a connection
+     * stayed open for the confirmation delay, even with nothing to send.
+     */
     private void confirm(Target target, Link link) {
-        long confirmed = link.confirm(System.nanoTime(), CONFIRM_AFTER_NANOS);
-        if (confirmed > target.deliveredSeq() || (confirmed >= 0 && target.failures() > 0)) {
-            delivery.confirmed(target.id(), confirmed);
+        long now = System.nanoTime();
+        long confirmed = link.confirm(now, CONFIRM_AFTER_NANOS);
+        if (confirmed > target.deliveredSeq()
+                || (target.failures() > 0 && link.openFor(now, CONFIRM_AFTER_NANOS))) {
+            delivery.confirmed(target.id(), Math.max(confirmed, target.deliveredSeq()));
         }
     }
 

@@ -14,12 +14,23 @@ public final class Link {
     private final SyslogConnection connection;
     private final Object config;
     private final Deque<long[]> written = new ArrayDeque<>();
+    private final long openedAt;
     private long sent;
 
     public Link(SyslogConnection connection, Object config, long from) {
+        this(connection, config, from, System.nanoTime());
+    }
+
+    Link(SyslogConnection connection, Object config, long from, long openedAt) {
         this.connection = connection;
         this.config = config;
         this.sent = from;
+        this.openedAt = openedAt;
+    }
+
+    /** Whether the connection has been open for {@code nanos} at {@code now} (a receiver that took it back). */
+    public boolean openFor(long now, long nanos) {
+        return now - openedAt >= nanos;
     }
 
     public SyslogConnection connection() {

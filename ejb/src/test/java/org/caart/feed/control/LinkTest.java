@@ -18,4 +18,11 @@ class LinkTest {
         assertEquals(30, link.confirm(3_000, 1_000));
         assertEquals(30, link.sent());
     }
+
+    @Test
+    void aConnectionIsWellOnceItStayedOpenForTheDelay() {
+        Link link = new Link(null, null, 0, 1_000);
+        assertEquals(false, link.openFor(1_500, 1_000));
+        assertEquals(true, link.openFor(2_000, 1_000));
+    }
 }
