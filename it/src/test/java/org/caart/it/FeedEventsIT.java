@@ -118,6 +118,9 @@ class FeedEventsIT {
         assertEquals("", rest.body(), "nothing after the last number");
         assertEquals("3", rest.raw().headers().firstValue("CAaRT-Feed-Last").orElseThrow());
         assertEquals(400, auditor.api().get(t.path("/feed/events?after=-1")).status());
+        Api.Reply notANumber = auditor.api().get(t.path("/feed/events?after=abc"));
+        assertEquals(400, notANumber.status(), notANumber.body());
+        assertTrue(notANumber.body().contains("\"after\""), notANumber.body());
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.caart.feed.boundary.Feed;
 import org.caart.feed.boundary.FeedDestinations;
 import org.caart.feed.boundary.FeedOverview;
 import org.caart.feed.boundary.FeedSettingsRequest;
+import org.caart.platform.InvalidInputException;
 
 /**
  * A company's SIEM feed: its settings and syslog destinations (reading: READ_FEED, changing: MANAGE_FEED), and the
@@ -60,9 +61,11 @@ public class FeedResource {
     @GET
     @Path("events")
     @Produces(NDJSON)
-    public Response events(@QueryParam("after") @DefaultValue("0") long after,
-            @QueryParam("limit") @DefaultValue("1000") int limit) {
-        Feed.Pulled page = feed.pull(companyId, after, Math.max(1, Math.min(limit, Feed.PAGE_MAX)));
+    public Response events(@QueryParam("after") @DefaultValue("0") String after,
+            @QueryParam("limit") @DefaultValue("1000") String limit) {
+        Feed.Pulled page = feed.pull(companyId, number("after", after, "a sequence number, 0 for the start"),
+                (int) Math.max(1, Math.min(number("limit", limit, "how many events, 1 to " + Feed.PAGE_MAX),
+                        Feed.PAGE_MAX)));
         StringBuilder body = new StringBuilder(page.lines().size() * 600);
         page.lines().forEach(line -> body.append(line).append('\n'));
         return Response.ok(body.toString(), NDJSON).header("CAaRT-Feed-Last", page.last())
@@ -94,5 +97,14 @@ public class FeedResource {
     public Response deleteDestination(@PathParam("destination") long destinationId) {
         destinations.delete(companyId, destinationId, request.getRemoteAddr());
         return Response.noContent().build();
+    }
+
+    /** A query parameter that must be a whole number: 400 with the field, not JAX-RS's 404. */
+    private static long number(String field, String value, String what) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "Not a number: give " + what);
+        }
     }
 }
