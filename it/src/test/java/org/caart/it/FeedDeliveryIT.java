@@ -35,11 +35,15 @@ class FeedDeliveryIT {
 
     @BeforeAll
     static void start() {
-        server = CaartServer.configure("feed", Map.of(
+        // a database of its own on PostgreSQL: the shared server (which refuses loopback destinations) must not
+        // take part in delivering this server's feed, as an instance of one cluster would
+        Map<String, String> env = new java.util.HashMap<>(TestDatabases.blank("feed"));
+        env.putAll(Map.of(
                 "CAART_ADMIN_EMAIL", "operator@feed.test",
                 "CAART_ADMIN_PASSWORD", OPERATOR_PASSWORD,
                 "CAART_FEED_REFUSED_NETWORKS", "none",
-                "CAART_AGENT_MIN_VERSION", "0.1")).start();
+                "CAART_AGENT_MIN_VERSION", "0.1"));
+        server = CaartServer.configure("feed", env).start();
         operator = new Api(server, "operator@feed.test", OPERATOR_PASSWORD);
         String email = "feed-owner-" + UUID.randomUUID().toString().substring(0, 8) + "@caart.test";
         String password = SharedServer.randomPassword();
