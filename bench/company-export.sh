@@ -18,6 +18,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lib/secret.sh
+. "$ROOT/bench/lib/secret.sh"
 DIST=${BENCH_DIST:-$ROOT/distribution/target/caart}
 PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
 PG_PORT=${BENCH_PG_PORT:-5432}
@@ -29,9 +31,9 @@ AUDITS=${BENCH_AUDITS:-50}
 CHECKS=${BENCH_CHECKS:-200}
 GC_EVERY=${BENCH_GC_EVERY:-2}
 ADMIN_EMAIL=operator@bench.test
-ADMIN_PASSWORD="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+ADMIN_PASSWORD=$(random_secret)
 OWNER_EMAIL=owner@bench.test
-OWNER_PASSWORD="Bench-owner-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+OWNER_PASSWORD=$(random_secret)
 
 [ -x "$DIST/bin/caart" ] || { echo "no distribution at $DIST; build it first: mvn -pl distribution -am package -DskipTests" >&2; exit 1; }
 for tool in psql java curl jcmd jfr; do

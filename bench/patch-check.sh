@@ -28,6 +28,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lib/secret.sh
+. "$ROOT/bench/lib/secret.sh"
 DIST=${BENCH_DIST:-$ROOT/distribution/target/caart}
 PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
 PG_PORT=${BENCH_PG_PORT:-5432}
@@ -42,7 +44,7 @@ GOAL=${BENCH_GOAL:-5}
 SQL_LOG=${BENCH_SQL_LOG:-1}
 PG_LOG=${BENCH_PG_LOG:-/var/log/postgresql/postgresql-15-main.log}
 ADMIN_EMAIL=operator@bench.test
-ADMIN_PASSWORD="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+ADMIN_PASSWORD=$(random_secret)
 
 [ -x "$DIST/bin/caart" ] || { echo "no distribution at $DIST; build it first: mvn -B -o -pl distribution -am package -DskipTests" >&2; exit 1; }
 for tool in psql java curl; do
@@ -71,26 +73,7 @@ server_log() { cat "$work/data/logs/server.log"* 2>/dev/null || true; }
 psql_ -c "CREATE DATABASE $db" >/dev/null
 # every statement the server's connections send is logged (the pool connects after this, psql opts out below)
 [ "$SQL_LOG" = 1 ] && psql_ -c "ALTER DATABASE $db SET log_statement = 'all'" >/dev/null
-port=$(free_port) || { echo "no free port" >&2; exit 1; }
-echo "starting $DIST on port $port, database $db on $PG_HOST:$PG_PORT, heap ${BENCH_HEAP:-1g}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-env -u CAART_BROKER_URL -u CAART_SMTP_HOST \
-    CAART_HTTP_PORT="$port" CAART_DATA_DIR="$work/data" CAART_HEAP="${BENCH_HEAP:-1g}" CAART_TEST_MODE=true \
-    CAART_ADMIN_EMAIL="$ADMIN_EMAIL" CAART_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-    CAART_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" CAART_DB_USER="$PG_USER" CAART_DB_PASSWORD="$PGPASSWORD" \
-    CAART_START_TIMEOUT="$READY_TIMEOUT" "$DIST/bin/caart" >"$work/launcher.out" 2>&1 &
-launcher=$!
-start=$(date +%s)
-until grep -q '^CAaRT is ready' "$work/launcher.out" 2>/dev/null; do
-    if ! kill -0 "$launcher" 2>/dev/null || [ $(( $(date +%s) - start )) -gt "$READY_TIMEOUT" ]; then
-        echo "the server did not become ready; launcher output:" >&2
-        tail -n 30 "$work/launcher.out" >&2
-        exit 1
-    fi
-    sleep 1
-done
-server=$(find_server "$launcher")
-[ -n "$server" ] || { echo "Payara Micro process not found under launcher $launcher" >&2; exit 1; }
-echo "ready after $(( $(date +%s) - start )) s (server pid $server)"
+start_server CAART_TEST_MODE=true CAART_ADMIN_EMAIL="$ADMIN_EMAIL" CAART_ADMIN_PASSWORD="$ADMIN_PASSWORD"
 
 t0=$(date +%s%N)
 PGOPTIONS="-c log_statement=none" psqldb -q -v base=1000000 -v companies="$COMPANIES" -v devices="$DEVICES" \

@@ -33,6 +33,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lib/secret.sh
+. "$ROOT/bench/lib/secret.sh"
 DIST=${BENCH_DIST:-$ROOT/distribution/target/caart}
 PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
 PG_PORT=${BENCH_PG_PORT:-5432}
@@ -45,7 +47,7 @@ if [ -n "${BENCH_DB:-}" ] && [ -z "${BENCH_USER_PASSWORD:-}" ]; then
     echo "BENCH_DB needs the BENCH_USER_PASSWORD printed by the run that kept the database" >&2
     exit 2
 fi
-export BENCH_USER_PASSWORD=${BENCH_USER_PASSWORD:-Bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')}
+export BENCH_USER_PASSWORD=${BENCH_USER_PASSWORD:-$(random_secret)}
 ENDPOINTS=${BENCH_ENDPOINTS:-1000}
 POLICIES=${BENCH_POLICIES:-5}
 DAYS=${BENCH_DAYS:-30}
@@ -91,26 +93,8 @@ psql_ -c "ALTER DATABASE $db SET log_min_duration_statement = 100" >/dev/null
 if [ -n "${BENCH_RANDOM_PAGE_COST-1.1}" ]; then
     psql_ -c "ALTER DATABASE $db SET random_page_cost = ${BENCH_RANDOM_PAGE_COST-1.1}" >/dev/null
 fi
-port=$(free_port) || { echo "no free port" >&2; exit 1; }
-echo "starting $DIST on port $port, database $db on $PG_HOST:$PG_PORT, heap ${BENCH_HEAP:-1g}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-env -u CAART_BROKER_URL -u CAART_SMTP_HOST \
-    CAART_HTTP_PORT="$port" CAART_DATA_DIR="$work/data" CAART_HEAP="${BENCH_HEAP:-1g}" \
-    CAART_SIGNUP_MAX_PER_ADDRESS=1000 CAART_LOGIN_MAX_FAILURES_PER_ADDRESS=1000 \
-    CAART_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" CAART_DB_USER="$PG_USER" CAART_DB_PASSWORD="$PGPASSWORD" \
-    CAART_START_TIMEOUT="$READY_TIMEOUT" "$DIST/bin/caart" >"$work/launcher.out" 2>&1 &
-launcher=$!
-start=$(date +%s)
-until grep -q '^CAaRT is ready' "$work/launcher.out" 2>/dev/null; do
-    if ! kill -0 "$launcher" 2>/dev/null || [ $(( $(date +%s) - start )) -gt "$READY_TIMEOUT" ]; then
-        echo "the server did not become ready; launcher output:" >&2
-        tail -n 30 "$work/launcher.out" >&2
-        exit 1
-    fi
-    sleep 1
-done
-server=$(find_server "$launcher")
-echo "ready after $(( $(date +%s) - start )) s (server pid $server)"
-url="http://127.0.0.1:$port"
+start_server CAART_SIGNUP_MAX_PER_ADDRESS=1000 CAART_LOGIN_MAX_FAILURES_PER_ADDRESS=1000
+url=$base
 
 company=$((BASE - 1))
 running=$((BASE + DAYS + 1))

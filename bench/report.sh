@@ -22,6 +22,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lib/secret.sh
+. "$ROOT/bench/lib/secret.sh"
 DIST=${BENCH_DIST:-$ROOT/distribution/target/caart}
 PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
 PG_PORT=${BENCH_PG_PORT:-5432}
@@ -33,7 +35,7 @@ CHECKS=${BENCH_CHECKS:-200}
 PDF_ENDPOINTS=${BENCH_PDF_ENDPOINTS:-10}
 RUNS=${BENCH_RUNS:-3}
 ADMIN_EMAIL=operator@bench.test
-ADMIN_PASSWORD="bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+ADMIN_PASSWORD=$(random_secret)
 
 [ -x "$DIST/bin/caart" ] || { echo "no distribution at $DIST; build it first: mvn -B -pl distribution -am package -DskipTests" >&2; exit 1; }
 for tool in psql java jcmd curl; do
@@ -51,7 +53,7 @@ start_server CAART_ADMIN_EMAIL="$ADMIN_EMAIL" CAART_ADMIN_PASSWORD="$ADMIN_PASSW
 
 # a member who owns the company: signed up through the portal's form (the operator belongs to no company)
 USER_EMAIL=owner@bench.test
-USER_PASSWORD="Bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+USER_PASSWORD=$(random_secret)
 curl -sS -c "$work/cookies" -b "$work/cookies" -o "$work/signup.html" "$base/signup.xhtml"
 view_state=$(sed -n 's/.*name="jakarta.faces.ViewState"[^>]*value="\([^"]*\)".*/\1/p' "$work/signup.html" | head -1)
 nonce=$(sed -n 's/.*<script[^>]* nonce="\([^"]*\)".*/\1/p' "$work/signup.html" | head -1)
