@@ -94,8 +94,20 @@ final class Browser implements AutoCloseable {
             find(id).click();
             List<WebElement> filter = driver.findElements(By.id(id + "_filter"));
             if (!filter.isEmpty() && filter.get(0).isDisplayed()) {
-                filter.get(0).clear();
-                filter.get(0).sendKeys(label);
+                // the panel may still be fading in: type once the field takes keys; without the filter the item
+                // is still in the list (the filter only narrows it), so a field that never takes them is no failure
+                WebElement field = filter.get(0);
+                try {
+                    new WebDriverWait(driver, Duration.ofSeconds(5))
+                            .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+                            .until(d -> {
+                                field.clear();
+                                field.sendKeys(label);
+                                return true;
+                            });
+                } catch (org.openqa.selenium.TimeoutException e) {
+                    screenshot("choose-filter-" + id.replace(':', '-') + "-" + attempt);
+                }
             }
             WebElement item;
             try {
