@@ -98,4 +98,50 @@ class AgentEndToEndIT {
         assertTrue(t.api().get(t.path("/audits")).array().stream().map(JsonValue::asJsonObject)
                 .anyMatch(a -> a.getString("status").equals("STOPPED")));
     }
+    /**
+     * A person keeps a finished audit open in one tab and works in another: the session keeps 15 pages, so the
+     * audit's view is gone when they come back. Filtering there loads the page again with what is current and says
+     * so, instead of an error page telling a signed-in person to sign in again (or, for a live page, a poll that fails
+     * silently from then on).
+     */
+    @Test
+    void anAuditLeftOpenWhileManyOtherPagesAreOpenedLoadsAgainWhenUsed() {
+        Tenant t = Tenant.create("left-open");
+        FakeAgent agent = FakeAgent.enroll(t, "left-open-host");
+        long audit = AgentApiIT.startAudit(t, "Left open");
+        String run = agent.nextRun();
+        assertEquals(202, agent.batch(FakeAgent.newBatchId(), run, 0, 20, 0, 20, "COMPLETED").status());
+        AgentApiIT.awaitStatus(t, audit, "COMPLETED");
+        String auditPage = "/app/audit.xhtml?company=" + t.companyId() + "&audit=" + audit;
+        try (Browser browser = new Browser(SharedServer.server())) {
+            browser.login(t.ownerEmail(), t.password());
+            browser.open(auditPage);
+            assertEquals("COMPLETED", browser.textOf("auditStatus"));
+            String first = browser.driver().getWindowHandle();
+            browser.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+            for (int i = 0; i < 20; i++) {
+                browser.open(i % 2 == 0 ? "/app/dashboard.xhtml" : "/app/audits.xhtml");
+            }
+            browser.driver().close();
+            browser.driver().switchTo().window(first);
+
+            browser.type("live:text", "Check number 4");
+            String before = browser.driver().getCurrentUrl();
+            browser.click("live:filter");
+            Wait.until(Duration.ofSeconds(20), () -> browser.text().contains("was loaded again") ? true : null);
+            browser.settle();
+            browser.screenshot("audit-expired-view-loaded-again");
+            assertEquals(before, browser.driver().getCurrentUrl(), "the same audit, not an error page");
+            assertTrue(browser.text().contains("This page had been open a long time and was loaded again with what "
+                    + "is current. Nothing was changed"), browser.text());
+            assertEquals("COMPLETED", browser.textOf("auditStatus"));
+            assertEquals("20/20", browser.textOf("progress"));
+
+            browser.type("live:text", "Check number 4");
+            browser.click("live:filter");
+            Wait.until(Duration.ofSeconds(20), () -> browser.textOf("live:results:resultCount").startsWith("1 result")
+                    ? true : null);
+            assertEquals(List.of(), browser.cspViolations());
+        }
+    }
 }

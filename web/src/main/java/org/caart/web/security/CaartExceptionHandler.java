@@ -1,13 +1,17 @@
 package org.caart.web.security;
 
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
 import jakarta.faces.context.ExceptionHandlerWrapper;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Iterator;
 import java.util.Optional;
 import org.caart.platform.CaartException;
@@ -30,7 +34,13 @@ public class CaartExceptionHandler extends ExceptionHandlerWrapper {
         FacesContext faces = FacesContext.getCurrentInstance();
         Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
         while (events.hasNext()) {
-            Optional<CaartException> refusal = refusal(events.next().getContext().getException());
+            Throwable thrown = events.next().getContext().getException();
+            if (expired(thrown) && faces.getPartialViewContext().isAjaxRequest() && !faces.getResponseComplete()) {
+                events.remove();
+                reload(faces);
+                continue;
+            }
+            Optional<CaartException> refusal = refusal(thrown);
             if (refusal.isPresent() && !faces.getResponseComplete()) {
                 events.remove();
                 respond(faces, refusal.get());
@@ -56,6 +66,55 @@ public class CaartExceptionHandler extends ExceptionHandlerWrapper {
             faces.getPartialViewContext().getRenderIds().add("messages");
         }
         faces.validationFailed();
+    }
+
+    /**
+     * An ajax request (a live page's poll, a button) on a view the session no longer keeps: the page is loaded again
+     * with what is current, saying so, instead of a poll that fails silently from then on. Only the path and query
+     * of a same-origin Referer are taken (never its host), so this can redirect nowhere but into this application.
+     */
+    private static void reload(FacesContext faces) {
+        ExternalContext external = faces.getExternalContext();
+        String target = page(external.getRequestContextPath(), external.getRequestHeaderMap().get("Referer"))
+                .orElse(external.getRequestContextPath() + "/app/dashboard.xhtml");
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, "This page had been open a long time "
+                + "and was loaded again with what is current. Nothing was changed: if you were doing something, do "
+                + "it again.", null));
+        external.getFlash().setKeepMessages(true);
+        try {
+            external.redirect(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        faces.responseComplete();
+    }
+
+    /** The path and query of a Referer inside this application, or empty. */
+    static Optional<String> page(String contextPath, String referer) {
+        if (referer == null) {
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(referer);
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+        String path = uri.getRawPath();
+        if (path == null || !path.startsWith(contextPath + "/") || path.startsWith("//") || path.contains("/../")
+                || !path.endsWith(".xhtml")) {
+            return Optional.empty();
+        }
+        return Optional.of(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery());
+    }
+
+    static boolean expired(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (t instanceof ViewExpiredException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Optional<CaartException> refusal(Throwable thrown) {
