@@ -3,6 +3,7 @@ package org.caart.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -80,6 +82,30 @@ class RemediationBrowserIT {
             assertTrue(fixed.contains("FIXED") && fixed.contains("PermitRootLogin yes (sshd_config line 32)"), fixed);
             second.screenshot("remediation-4-fixed", "live:hosts");
 
+            // the next audit finds the check passing: its page shows it FIXED, as the reports do, with the fix
+            long after = AgentApiIT.startAudit(t, "After the fix");
+            JsonObject batch = FakeAgent.batchJson(FakeAgent.newBatchId(), agent.nextRun(), 0, 8, 0, 8, "COMPLETED");
+            JsonObject check0 = Json.createObjectBuilder(batch.getJsonArray("results").getJsonObject(0))
+                    .add("status", "PASSED").add("observed", "PermitRootLogin no").build();
+            assertEquals(202, agent.post(Json.createObjectBuilder(batch).add("results",
+                    Json.createArrayBuilder(batch.getJsonArray("results")).set(0, check0)).build().toString()).status());
+            AgentApiIT.awaitStatus(t, after, "COMPLETED");
+            String afterPage = "/app/audit.xhtml?company=" + t.companyId() + "&audit=" + after;
+            second.open(afterPage);
+            assertEquals("FIXED", statusOf(second, "check-0"));
+            assertEquals("PASSED", statusOf(second, "check-1"), "a check no remediation touched passes plainly");
+            assertEquals("FAILED", statusOf(second, "check-4"));
+            assertEquals("7", second.textOf("passed"), "a fixed check counts as passed");
+            second.driver().findElement(By.xpath(row("check-0") + "//*[contains(@class,'ui-row-toggler')]")).click();
+            Wait.until(Duration.ofSeconds(10), () -> second.driver().findElements(By.cssSelector("[id$=':fixedBy']"))
+                    .isEmpty() ? null : true);
+            WebElement fixedBy = second.driver().findElement(By.cssSelector("[id$=':fixedBy']"));
+            assertEquals("Remediation #" + remediation, fixedBy.getText());
+            assertTrue(fixedBy.findElement(By.xpath("..")).getText().contains("approved by " + fixer.email()),
+                    fixedBy.findElement(By.xpath("..")).getText());
+            second.screenshot("remediation-4b-fixed-on-the-next-audit", "live:results");
+            second.open("/app/remediation.xhtml?company=" + t.companyId() + "&remediation=" + remediation);
+
             String rollbackButton = second.driver().findElement(By.cssSelector("[id$=':rollbackItem']"))
                     .getAttribute("id");
             second.click(rollbackButton);
@@ -93,6 +119,8 @@ class RemediationBrowserIT {
             second.waitForText("remediationStatus", "DONE");
             assertTrue(second.textOf("live:items").contains("ROLLED_BACK"), second.textOf("live:items"));
             second.screenshot("remediation-5-rolled-back", "live:hosts");
+            second.open(afterPage);
+            assertEquals("FIXED", statusOf(second, "check-0"), "that audit ran while the fix was in place");
             assertEquals(List.of(), second.cspViolations(), "no CSP violation in the console");
         }
         JsonObject stored = t.api().get(t.path("/remediations/" + remediation)).json();
@@ -138,5 +166,14 @@ class RemediationBrowserIT {
                 By.cssSelector("tr[data-rk='" + resultId + "'] .ui-chkbox-box")).stream().findFirst().orElse(null));
         box.click();
         browser.settle();
+    }
+
+    private static String row(String checkId) {
+        return "//tbody[@id='live:results_data']/tr[td[normalize-space()='" + checkId + "']]";
+    }
+
+    private static String statusOf(Browser browser, String checkId) {
+        return browser.driver().findElement(By.xpath(row(checkId) + "//span[contains(@class,'caart-status')]"))
+                .getText();
     }
 }

@@ -198,7 +198,7 @@ public class Audits {
      */
     public record RunLine(String id, long endpointId, String hostname, List<String> tags, String policyId,
             String policyName, RunStatus status, int planned, int received, int passed, int failed, int notApplicable,
-            int errors, int notRun, boolean stopRequested, String error) {
+            int errors, int notRun, boolean stopRequested, String error, OffsetDateTime startedAt) {
 
         /** The run's score, once completed ({@link org.caart.audit.entity.Score}). */
         public Double score() {
@@ -242,13 +242,15 @@ public class Audits {
     private List<RunLine> runLines(long auditId) {
         return em.createQuery("SELECT r.id, e.id, e.hostname, e.tags, r.policyId, r.policyName, r.status, r.planned, "
                         + "r.received, r.passed, r.failed, r.notApplicable, r.errors, r.notRun, r.stopRequested, "
-                        + "r.error FROM AuditRun r JOIN r.endpoint e WHERE r.audit.id = :audit ORDER BY e.hostname",
+                        + "r.error, r.startedAt FROM AuditRun r JOIN r.endpoint e WHERE r.audit.id = :audit "
+                        + "ORDER BY e.hostname",
                         Object[].class)
                 .setParameter("audit", auditId).getResultStream()
                 .map(r -> new RunLine((String) r[0], (Long) r[1], (String) r[2],
                         r[3] == null ? List.of() : List.of(((String) r[3]).split(",")), (String) r[4], (String) r[5],
                         (RunStatus) r[6], (Integer) r[7], (Integer) r[8], (Integer) r[9], (Integer) r[10],
-                        (Integer) r[11], (Integer) r[12], (Integer) r[13], (Boolean) r[14], (String) r[15]))
+                        (Integer) r[11], (Integer) r[12], (Integer) r[13], (Boolean) r[14], (String) r[15],
+                        (OffsetDateTime) r[16]))
                 .toList();
     }
 

@@ -14,4 +14,18 @@ public record VerifiedFix(long endpointId, String policyId, String checkId, long
     public boolean inPlaceAt(OffsetDateTime at) {
         return at != null && !at.isBefore(verifiedAt) && (undoneAt == null || at.isBefore(undoneAt));
     }
+
+    /**
+     * Of the fixes for one check on one endpoint, the newest one in place at that time (when a run started: the check
+     * ran again after it), or null: what makes a passed result read FIXED (docs/reports.md).
+     */
+    public static VerifiedFix newestInPlace(java.util.Collection<VerifiedFix> candidates, OffsetDateTime at) {
+        VerifiedFix newest = null;
+        for (VerifiedFix fix : candidates) {
+            if (fix.inPlaceAt(at) && (newest == null || fix.verifiedAt().isAfter(newest.verifiedAt()))) {
+                newest = fix;
+            }
+        }
+        return newest;
+    }
 }

@@ -69,14 +69,7 @@ public record Report(Kind kind, long companyId, String companyName, ZoneId zone,
         if (candidates == null) {
             return null;
         }
-        OffsetDateTime checkedAt = run.startedAt() != null ? run.startedAt() : result.receivedAt();
-        VerifiedFix newest = null;
-        for (VerifiedFix fix : candidates) {
-            if (fix.inPlaceAt(checkedAt) && (newest == null || fix.verifiedAt().isAfter(newest.verifiedAt()))) {
-                newest = fix;
-            }
-        }
-        return newest;
+        return VerifiedFix.newestInPlace(candidates, run.startedAt() != null ? run.startedAt() : result.receivedAt());
     }
 
     public static String fixKey(String policyId, String checkId) {

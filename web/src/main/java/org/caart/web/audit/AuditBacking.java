@@ -7,9 +7,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.caart.audit.boundary.Audits.ResultFilter;
 import org.caart.audit.boundary.Audits;
 import org.caart.audit.boundary.Excepted;
@@ -21,6 +24,8 @@ import org.caart.contract.agent.v1.CheckStatus;
 import org.caart.contract.agent.v1.Severity;
 import org.caart.remediation.boundary.RemediationRequest;
 import org.caart.remediation.boundary.Remediations;
+import org.caart.remediation.boundary.VerifiedFix;
+import org.caart.remediation.boundary.VerifiedFixes;
 import org.caart.remediation.entity.Remediation;
 import org.caart.web.CompanyTime;
 import org.caart.web.FormMessages;
@@ -51,6 +56,9 @@ public class AuditBacking implements Serializable {
     Remediations remediations;
 
     @Inject
+    VerifiedFixes verifiedFixes;
+
+    @Inject
     CurrentCompany current;
 
     @Inject
@@ -65,7 +73,7 @@ public class AuditBacking implements Serializable {
     private List<RunRow> runs = List.of();
     private final PagedModel<ResultRow> results = new PagedModel<>(ROWS, (first, max, sort) -> {
         Audits.ResultPage page = audits.resultPage(companyId, auditId, filter(), first, max);
-        return new PagedModel.Slice<>(page.results().stream().map(c -> ResultRow.of(c, page.excepted())).toList(), page.count());
+        return new PagedModel.Slice<>(rows(page.results(), page.excepted()), page.count());
     }, r -> String.valueOf(r.id()));
     private long resultCount;
     private long commandsRefused;
@@ -76,6 +84,8 @@ public class AuditBacking implements Serializable {
     private String severity;
     private String text;
     private List<ResultRow> selected = new ArrayList<>();
+    private transient Map<String, List<VerifiedFix>> fixes;
+    private int fixesForStarted;
 
     public void load() {
         companyId = current.id();
@@ -95,7 +105,37 @@ public class AuditBacking implements Serializable {
         audit = AuditView.of(page.audit(), runs, zone);
         resultCount = page.resultCount();
         commandsRefused = page.commandsRefused();
-        results.preload(page.results().stream().map(c -> ResultRow.of(c, page.excepted())).toList(), resultCount);
+        results.preload(rows(page.results(), page.excepted()), resultCount);
+    }
+
+    private List<ResultRow> rows(List<CheckResult> checks, Excepted excepted) {
+        Map<String, RunRow> byId = new HashMap<>();
+        runs.forEach(r -> byId.put(r.id(), r));
+        return checks.stream().map(c -> ResultRow.of(c, excepted, fixOf(byId.get(c.getRunId()), c))).toList();
+    }
+
+    /**
+     * The verified fix that makes a passed result FIXED, as the reports write it (docs/reports.md): remediation fixed
+     * that check on that endpoint, and the fix was in place when the run started. The company's fixes are read once
+     * per page view, and again when another run has started since.
+     */
+    private VerifiedFix fixOf(RunRow run, CheckResult c) {
+        if (run == null || run.startedAt() == null || c.getStatus() != CheckStatus.PASSED) {
+            return null;
+        }
+        int started = (int) runs.stream().filter(r -> r.startedAt() != null).count();
+        if (fixes == null || started != fixesForStarted) {
+            fixes = new HashMap<>();
+            verifiedFixes.of(companyId, null).forEach(f -> fixes.computeIfAbsent(
+                    fixKey(f.endpointId(), f.policyId(), f.checkId()), k -> new ArrayList<>()).add(f));
+            fixesForStarted = started;
+        }
+        List<VerifiedFix> candidates = fixes.get(fixKey(run.endpointId(), run.policyId(), c.getCheckId()));
+        return candidates == null ? null : VerifiedFix.newestInPlace(candidates, run.startedAt());
+    }
+
+    private static String fixKey(long endpointId, String policyId, String checkId) {
+        return endpointId + "\n" + policyId + "\n" + checkId;
     }
 
     /** A new filter: from the first page. */
@@ -258,15 +298,15 @@ public class AuditBacking implements Serializable {
 
     public record RunRow(String id, long endpointId, String hostname, String policy, String status, int planned, int received,
             int passed, int failed, int notApplicable, int errors, Double value, String score, String error,
-            boolean stopRequested, int excepted, Double valueWithExceptions, String scoreWithExceptions)
-            implements Serializable {
+            boolean stopRequested, int excepted, Double valueWithExceptions, String scoreWithExceptions,
+            String policyId, OffsetDateTime startedAt) implements Serializable {
 
         static RunRow of(Audits.RunLine r, Excepted excepted) {
             int covered = excepted.count(r.id());
             return new RunRow(r.id(), r.endpointId(), r.hostname(), r.policyName(), r.status().name(),
                     r.planned(), r.received(), r.passed(), r.failed(), r.notApplicable(),
                     r.errors() + r.notRun(), r.score(), r.scoreLabel(), r.error(),
-                    r.stopRequested(), covered, r.score(covered), r.scoreLabel(covered));
+                    r.stopRequested(), covered, r.score(covered), r.scoreLabel(covered), r.policyId(), r.startedAt());
         }
 
         public String progress() {
@@ -276,18 +316,22 @@ public class AuditBacking implements Serializable {
 
     public record ResultRow(long id, String checkId, String title, String status, String severity, String refs,
             String reason, String expected, String observed, String description, String rationale,
-            String remediation, Long exceptionId) implements Serializable {
+            String remediation, Long exceptionId, Long fixedBy, String fixApprover) implements Serializable {
 
-        static ResultRow of(CheckResult c, Excepted excepted) {
+        static ResultRow of(CheckResult c, Excepted excepted, VerifiedFix fix) {
             return new ResultRow(c.getId(), c.getCheckId(), c.getTitle(), c.getStatus().name(),
                     c.getSeverity() == null ? "" : c.getSeverity().name(), c.getRefs(), c.getReason(),
                     c.getExpected(), c.getObserved(), c.getDescription(), c.getRationale(), c.getRemediation(),
-                    excepted.exceptionOf(c.getId()));
+                    excepted.exceptionOf(c.getId()), fix == null ? null : fix.remediationId(),
+                    fix == null ? null : fix.approvedBy());
         }
 
-        /** The status shown: EXCEPTED for a failed result an approved exception covers. */
+        /**
+         * The status shown: EXCEPTED for a failed result an approved exception covers, FIXED for a passed one that
+         * a verified remediation fixed (as the reports write them).
+         */
         public String shown() {
-            return exceptionId == null ? status : "EXCEPTED";
+            return exceptionId != null ? "EXCEPTED" : fixedBy != null ? "FIXED" : status;
         }
     }
 }
