@@ -49,25 +49,7 @@ unzip -q -o -j "$DIST/deploy/ROOT.war" 'WEB-INF/lib/caart-contract-*.jar' 'WEB-I
     'WEB-INF/lib/postgresql-*.jar' -d "$work/lib"
 
 psql_ -c "CREATE DATABASE $db" >/dev/null
-port=$(free_port) || { echo "no free port" >&2; exit 1; }
-echo "starting $DIST on port $port, database $db on $PG_HOST:$PG_PORT, heap ${BENCH_HEAP:-1g}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-env -u CAART_BROKER_URL -u CAART_SMTP_HOST \
-    CAART_HTTP_PORT="$port" CAART_DATA_DIR="$work/data" CAART_HEAP="${BENCH_HEAP:-1g}" \
-    CAART_DB_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" CAART_DB_USER="$PG_USER" CAART_DB_PASSWORD="$PGPASSWORD" \
-    CAART_START_TIMEOUT="$READY_TIMEOUT" "$DIST/bin/caart" >"$work/launcher.out" 2>&1 &
-launcher=$!
-start=$(date +%s)
-until grep -q '^CAaRT is ready' "$work/launcher.out" 2>/dev/null; do
-    if ! kill -0 "$launcher" 2>/dev/null || [ $(( $(date +%s) - start )) -gt "$READY_TIMEOUT" ]; then
-        echo "the server did not become ready; launcher output:" >&2
-        tail -n 30 "$work/launcher.out" >&2
-        exit 1
-    fi
-    sleep 1
-done
-server=$(find_server "$launcher")
-[ -n "$server" ] || { echo "Payara Micro process not found under launcher $launcher" >&2; exit 1; }
-echo "ready after $(( $(date +%s) - start )) s (server pid $server)"
+start_server
 
 java -Xmx1g -XX:+UseParallelGC -cp "$work/lib/*" \
     -Dbench.url="http://127.0.0.1:$port" \
