@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -80,6 +81,7 @@ class AgentIdentityTest {
     }
 
     @Test
+    @Tag("linux-host")
     @EnabledOnOs(OS.LINUX)
     void theFileIsReadableByItsOwnerOnly() throws IOException {
         Path file = dir.resolve("new-state/agent.json");
@@ -89,6 +91,7 @@ class AgentIdentityTest {
     }
 
     @Test
+    @Tag("linux-host")
     @EnabledOnOs(OS.LINUX)
     void anExistingStateDirectoryKeepsItsPermissions() throws IOException {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-x---"));

@@ -15,11 +15,13 @@ import org.caart.agent.platform.common.FileAttributes;
 import org.caart.agent.platform.common.PlatformException;
 import org.caart.agent.platform.common.SshdConfig;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("linux-host")
 @EnabledOnOs(OS.LINUX)
 class LinuxPlatformTest {
 

@@ -10,10 +10,12 @@ import org.caart.agent.platform.common.HotFixDates;
 import org.caart.agent.platform.common.OsFamily;
 import org.caart.agent.platform.common.PlatformException;
 import org.caart.agent.platform.common.RegistryValueType;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+@Tag("windows-host")
 @EnabledOnOs(OS.WINDOWS)
 class WindowsPlatformTest {
 

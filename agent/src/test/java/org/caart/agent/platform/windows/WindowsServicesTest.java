@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.caart.agent.platform.ServiceBody;
 import org.caart.agent.platform.ServiceException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 /** The JNA adapter against the real Service Control Manager (Windows only; needs no administrator rights). */
+@Tag("windows-host")
 @EnabledOnOs(OS.WINDOWS)
 class WindowsServicesTest {
 
