@@ -127,9 +127,7 @@ class AgentEndToEndIT {
 
             browser.type("live:text", "Check number 4");
             String before = browser.driver().getCurrentUrl();
-            browser.click("live:filter");
-            Wait.until(Duration.ofSeconds(20), () -> browser.text().contains("was loaded again") ? true : null);
-            browser.settle();
+            browser.clickAndAwaitReload("live:filter");
             browser.screenshot("audit-expired-view-loaded-again");
             assertEquals(before, browser.driver().getCurrentUrl(), "the same audit, not an error page");
             assertTrue(browser.text().contains("This page had been open a long time and was loaded again with what "

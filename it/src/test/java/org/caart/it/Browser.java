@@ -99,7 +99,8 @@ final class Browser implements AutoCloseable {
                 WebElement field = filter.get(0);
                 try {
                     new WebDriverWait(driver, Duration.ofSeconds(5))
-                            .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+                            .ignoring(org.openqa.selenium.InvalidElementStateException.class) // not interactable yet
+                            .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                             .until(d -> {
                                 field.clear();
                                 field.sendKeys(label);
@@ -173,6 +174,19 @@ final class Browser implements AutoCloseable {
         find(id).click();
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().equals(before));
         settle();
+    }
+
+    /** Clicks an ajax control whose answer loads the page again (possibly at the same URL), and waits for it. */
+    void clickAndAwaitReload(String id) {
+        WebElement before = driver.findElement(By.tagName("body"));
+        find(id).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> gone(before));
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.JavascriptException.class)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                        "return document.readyState === 'complete' && (!window.PrimeFaces || !PrimeFaces.ajax || "
+                                + "PrimeFaces.ajax.Queue.isEmpty());")));
     }
 
     /** Waits (through the page's poll) until the element shows the text. */

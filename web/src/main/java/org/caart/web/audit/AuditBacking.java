@@ -111,6 +111,11 @@ public class AuditBacking implements Serializable {
     private List<ResultRow> rows(List<CheckResult> checks, Excepted excepted) {
         Map<String, RunRow> byId = new HashMap<>();
         runs.forEach(r -> byId.put(r.id(), r));
+        int started = (int) runs.stream().filter(r -> r.startedAt() != null).count();
+        if (started != fixesForStarted) {
+            fixes = null; // read again on the first passed result: another run has started since
+            fixesForStarted = started;
+        }
         return checks.stream().map(c -> ResultRow.of(c, excepted, fixOf(byId.get(c.getRunId()), c))).toList();
     }
 
@@ -120,18 +125,18 @@ public class AuditBacking implements Serializable {
      * per page view, and again when another run has started since.
      */
     private VerifiedFix fixOf(RunRow run, CheckResult c) {
-        if (run == null || run.startedAt() == null || c.getStatus() != CheckStatus.PASSED) {
+        if (run == null || c.getStatus() != CheckStatus.PASSED) {
             return null;
         }
-        int started = (int) runs.stream().filter(r -> r.startedAt() != null).count();
-        if (fixes == null || started != fixesForStarted) {
+        if (fixes == null) {
             fixes = new HashMap<>();
             verifiedFixes.of(companyId, null).forEach(f -> fixes.computeIfAbsent(
                     fixKey(f.endpointId(), f.policyId(), f.checkId()), k -> new ArrayList<>()).add(f));
-            fixesForStarted = started;
         }
         List<VerifiedFix> candidates = fixes.get(fixKey(run.endpointId(), run.policyId(), c.getCheckId()));
-        return candidates == null ? null : VerifiedFix.newestInPlace(candidates, run.startedAt());
+        // as the reports: when the run started, else (a run restored without it) when the result arrived
+        return candidates == null ? null : VerifiedFix.newestInPlace(candidates,
+                run.startedAt() != null ? run.startedAt() : c.getReceivedAt());
     }
 
     private static String fixKey(long endpointId, String policyId, String checkId) {

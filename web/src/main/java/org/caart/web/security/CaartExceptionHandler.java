@@ -13,7 +13,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.caart.platform.CaartException;
 import org.caart.platform.ForbiddenException;
 import org.caart.platform.NotFoundException;
@@ -35,9 +37,9 @@ public class CaartExceptionHandler extends ExceptionHandlerWrapper {
         Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
         while (events.hasNext()) {
             Throwable thrown = events.next().getContext().getException();
-            if (expired(thrown) && faces.getPartialViewContext().isAjaxRequest() && !faces.getResponseComplete()) {
+            if (expired(thrown) && faces.getPartialViewContext().isAjaxRequest() && !faces.getResponseComplete()
+                    && reload(faces)) {
                 events.remove();
-                reload(faces);
                 continue;
             }
             Optional<CaartException> refusal = refusal(thrown);
@@ -71,15 +73,23 @@ public class CaartExceptionHandler extends ExceptionHandlerWrapper {
     /**
      * An ajax request (a live page's poll, a button) on a view the session no longer keeps: the page is loaded again
      * with what is current, saying so, instead of a poll that fails silently from then on. Only the path and query
-     * of a same-origin Referer are taken (never its host), so this can redirect nowhere but into this application.
+     * of the Referer are taken (its scheme and host are dropped), so this can redirect nowhere but into this
+     * application. A page reloaded for this within the last {@link #RELOAD_PAUSE} is not reloaded again (more live
+     * pages open in one session than Faces keeps views would otherwise push each other out for ever): that request
+     * fails as before (false).
      */
-    private static void reload(FacesContext faces) {
+    private static boolean reload(FacesContext faces) {
         ExternalContext external = faces.getExternalContext();
-        String target = page(external.getRequestContextPath(), external.getRequestHeaderMap().get("Referer"))
-                .orElse(external.getRequestContextPath() + "/app/dashboard.xhtml");
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, "This page had been open a long time "
-                + "and was loaded again with what is current. Nothing was changed: if you were doing something, do "
-                + "it again.", null));
+        Optional<String> page = page(external.getRequestContextPath(), external.getRequestHeaderMap().get("Referer"));
+        String target = page.orElse(external.getRequestContextPath() + "/app/dashboard.xhtml");
+        if (!firstReloadLately(external.getSessionMap(), target, System.currentTimeMillis())) {
+            return false;
+        }
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, page.isPresent()
+                ? "This page had been open a long time and was loaded again with what is current. Nothing was "
+                        + "changed: if you were doing something, do it again."
+                : "The page you were on had been open a long time and the server no longer keeps it. Nothing was "
+                        + "changed: open it again and repeat what you were doing.", null));
         external.getFlash().setKeepMessages(true);
         try {
             external.redirect(target);
@@ -87,7 +97,21 @@ public class CaartExceptionHandler extends ExceptionHandlerWrapper {
             throw new UncheckedIOException(e);
         }
         faces.responseComplete();
+        return true;
     }
+
+    static final long RELOAD_PAUSE = 30_000;
+
+    /** Notes a reload of the page in the session; false when it was reloaded so within {@link #RELOAD_PAUSE}. */
+    @SuppressWarnings("unchecked")
+    static boolean firstReloadLately(Map<String, Object> session, String target, long now) {
+        Map<String, Long> reloads = (Map<String, Long>) session.computeIfAbsent(RELOADS,
+                k -> new ConcurrentHashMap<String, Long>());
+        reloads.values().removeIf(at -> now - at >= RELOAD_PAUSE);
+        return reloads.putIfAbsent(target, now) == null;
+    }
+
+    private static final String RELOADS = CaartExceptionHandler.class.getName() + ".reloads";
 
     /** The path and query of a Referer inside this application, or empty. */
     static Optional<String> page(String contextPath, String referer) {

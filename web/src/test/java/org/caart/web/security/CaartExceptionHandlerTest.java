@@ -36,4 +36,14 @@ class CaartExceptionHandlerTest {
         assertTrue(CaartExceptionHandler.expired(new FacesException(new ViewExpiredException("gone", "/app/a.xhtml"))));
         assertFalse(CaartExceptionHandler.expired(new FacesException("other")));
     }
+
+    @Test
+    void aPageIsReloadedForAnExpiredViewAtMostOnceIn30Seconds() {
+        java.util.Map<String, Object> session = new java.util.HashMap<>();
+        assertTrue(CaartExceptionHandler.firstReloadLately(session, "/app/audit.xhtml?audit=1", 1_000));
+        assertFalse(CaartExceptionHandler.firstReloadLately(session, "/app/audit.xhtml?audit=1", 20_000),
+                "pages pushing each other out of the session's views must not reload each other for ever");
+        assertTrue(CaartExceptionHandler.firstReloadLately(session, "/app/audit.xhtml?audit=2", 20_000));
+        assertTrue(CaartExceptionHandler.firstReloadLately(session, "/app/audit.xhtml?audit=1", 31_000));
+    }
 }
