@@ -18,8 +18,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-# shellcheck source=lib/secret.sh
-. "$ROOT/bench/lib/secret.sh"
+# shellcheck source=../scripts/lib/secret.sh
+. "$ROOT/scripts/lib/secret.sh"
 DIST=${BENCH_DIST:-$ROOT/distribution/target/caart}
 PG_HOST=${BENCH_PG_HOST:-127.0.0.1}
 PG_PORT=${BENCH_PG_PORT:-5432}

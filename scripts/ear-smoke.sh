@@ -17,7 +17,9 @@ RAR="$ROOT/jms-rar/target/caart-jms.rar"
 DOMAIN=caart-smoke
 ADMIN_EMAIL=ops@example.test
 # A throwaway credential for a throwaway domain; never used anywhere else.
-ADMIN_PASSWORD=$(head -c 32 /dev/urandom | base64 | tr -dc "A-Za-z0-9" | head -c 24)  # random per run
+# shellcheck source=lib/secret.sh
+. "$ROOT/scripts/lib/secret.sh"
+ADMIN_PASSWORD=$(random_secret)
 READY_TIMEOUT=${CAART_SMOKE_READY_TIMEOUT:-180}
 PROBE_TIMEOUT=60
 
